@@ -1,0 +1,57 @@
+#pragma once
+// The fully resolved preset: every declared key with a typed, validated value.
+// Built from defaults, then a preset file, then command-line overrides; after
+// loading, nothing downstream can fail on configuration.
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "shapegen/value.hpp"
+
+namespace shapegen {
+
+// (key, text) pairs in the order given, e.g. from a file or the command line.
+using Assignments = std::vector<std::pair<std::string, std::string>>;
+
+class Config {
+ public:
+  // Every key at its declared default.
+  static Config defaults();
+
+  // Parses `text` for `key` and stores it. `origin` names where it came from
+  // (a file path or "command line") for the error message.
+  void set(const std::string& key, const std::string& text, const std::string& origin);
+  void set_all(const Assignments& assignments, const std::string& origin);
+  // Checks rules that span several keys; throws ConfigError.
+  void check_consistency() const;
+
+  const Value& at(const std::string& key) const;
+  std::int64_t integer(const std::string& key) const;
+  double real(const std::string& key) const;
+  Range range(const std::string& key) const;
+  const Weights& weights(const std::string& key) const;
+  ColorRange color(const std::string& key) const;
+  bool flag(const std::string& key) const;
+  const std::string& choice(const std::string& key) const;
+  const std::string& text(const std::string& key) const;
+
+  // The resolved preset as commented INI, every key, in declaration order.
+  // Loading it back gives an equal Config.
+  std::string to_ini() const;
+
+  bool operator==(const Config&) const = default;
+
+ private:
+  std::map<std::string, Value> values_;
+};
+
+// Reads a preset INI file (Boost.Program_options config syntax) into
+// assignments; unknown keys, duplicates and unreadable files throw ConfigError.
+Assignments read_preset_file(const std::string& path);
+Assignments parse_preset_text(const std::string& text, const std::string& origin);
+
+// defaults <- preset file <- overrides, then the consistency check.
+Config load_config(const std::string& preset_path, const Assignments& overrides);
+
+}  // namespace shapegen

@@ -1,0 +1,30 @@
+#pragma once
+// Writes a whole dataset folder:
+//   DIR/images/<index>.png   DIR/manifest.jsonl   DIR/labels.csv   DIR/dataset.ini
+// Everything is built in a hidden staging folder beside DIR and moved into
+// place at the end, so DIR is never half-written.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "shapegen/config.hpp"
+
+namespace shapegen {
+
+struct GenerateOptions {
+  std::string out_dir;
+  bool overwrite = false;  // replace an existing shapegen dataset in out_dir
+  int jobs = 1;            // worker threads; the output does not depend on it
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+};
+
+// Zero-padded file stem of sample `index`: at least 6 digits.
+std::string sample_stem(std::uint64_t index, std::uint64_t count);
+
+// Checks that out_dir may be written (throws IoError naming the folder and
+// what to do) without writing anything.
+void check_output_dir(const std::string& out_dir, bool overwrite);
+
+void generate_dataset(const Config& config, const GenerateOptions& options);
+
+}  // namespace shapegen

@@ -1,0 +1,45 @@
+#pragma once
+// Plane geometry in continuous image coordinates: origin at the top-left
+// corner, x to the right, y down; pixel (c, r) covers [c, c+1) x [r, r+1).
+// Angles are degrees; a positive rotation turns clockwise on screen.
+#include <span>
+#include <vector>
+
+namespace shapegen {
+
+struct Point {
+  double x = 0;
+  double y = 0;
+  bool operator==(const Point&) const = default;
+};
+
+// Axis-aligned box [x0, x1] x [y0, y1].
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool operator==(const Box&) const = default;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+  bool empty() const { return !(x1 > x0 && y1 > y0); }
+};
+
+Box extents(std::span<const Point> points);
+Box inflate(const Box& box, double margin);
+Box intersect(const Box& a, const Box& b);
+// Area enclosed by a closed polygon (absolute value of the shoelace sum).
+double polygon_area(std::span<const Point> polygon);
+
+Point rotate(Point p, double degrees);
+Point translate(Point p, Point by);
+
+// Canonical shapes, centred on the origin, inscribed in a circle of radius r.
+// Triangle from its interior angles (degrees, sum 180) at V0, V1, V2: V0
+// points straight up, V1 and V2 follow clockwise on screen.
+std::vector<Point> triangle_vertices(double r, double a0, double a1, double a2);
+// Square corners, clockwise from the top-left one.
+std::vector<Point> square_vertices(double r);
+// A circle as the polygon that is drawn: enough segments that no point of the
+// true circle is more than 0.01 px away, starting at angle start_deg.
+std::vector<Point> circle_outline(double r, double start_deg);
+int circle_segments(double r);
+
+}  // namespace shapegen

@@ -1,0 +1,16 @@
+#pragma once
+// Label serialization: one manifest.jsonl line per sample, labels.csv rows.
+// Coordinates are rounded to 1e-4 px so files stay readable; every format
+// writes the same rounded numbers.
+#include <string>
+
+#include "shapegen/sample.hpp"
+
+namespace shapegen {
+
+std::string manifest_line(const Sample& sample, const std::string& file);
+std::string csv_header();
+std::string csv_rows(const Sample& sample, const std::string& file);
+double round_label(double x);
+
+}  // namespace shapegen

@@ -1,0 +1,44 @@
+#pragma once
+// Every preset key is declared once, here: name, type, default, bounds and doc.
+// The same declaration drives the preset parser, validation, `--help`,
+// `describe` and the commented preset reference in the docs.
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "shapegen/value.hpp"
+
+namespace shapegen {
+
+enum class Kind { integer, real, range, weights, color, boolean, choice, text };
+
+struct Bounds {
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  bool min_open = false;  // true: min itself is not allowed
+  bool max_open = false;
+  bool contains(double x) const;
+  std::string describe() const;  // "[0, 1]", "(0, 1]", ">= 0", ...
+};
+
+struct OptionDecl {
+  std::string key;  // "section.name"
+  Kind kind;
+  std::string default_text;
+  std::string doc;
+  Bounds bounds;                   // integer, real, range
+  std::vector<std::string> names;  // weights: the names; choice: the words
+  bool recorded = false;           // written by shapegen, accepted with any value on input
+
+  // What is allowed, in words, for error messages and --help.
+  std::string allowed() const;
+  // Parses and checks bounds; throws std::invalid_argument with the reason.
+  Value parse(const std::string& text) const;
+};
+
+const std::vector<OptionDecl>& option_table();
+const OptionDecl* find_option(const std::string& key);
+// The declared key closest to `unknown`, for "did you mean" hints ("" if none is close).
+std::string nearest_key(const std::string& unknown);
+
+}  // namespace shapegen

@@ -1,0 +1,28 @@
+#pragma once
+// PNG encoding and decoding with libpng: gray8 and RGB8. Output bytes are a
+// pure function of the pixels and the zlib level (no timestamps, no text).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "shapegen/image.hpp"
+
+namespace shapegen {
+
+std::vector<std::uint8_t> encode_png(const Image& image, int compression_level);
+// Throws IoError naming `origin` for anything that is not an 8-bit gray or
+// RGB PNG, or is truncated or corrupt.
+Image decode_png(const std::vector<std::uint8_t>& bytes, const std::string& origin);
+
+Image read_png(const std::string& path);
+void write_png(const std::string& path, const Image& image, int compression_level);
+
+// Whole-file helpers. write_file_atomic writes a temporary sibling and
+// renames it, so a reader never sees half a file.
+std::vector<std::uint8_t> read_file(const std::string& path);
+void write_file_atomic(const std::string& path, const void* data, std::size_t size);
+inline void write_file_atomic(const std::string& path, const std::string& text) {
+  write_file_atomic(path, text.data(), text.size());
+}
+
+}  // namespace shapegen

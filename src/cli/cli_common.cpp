@@ -1,0 +1,113 @@
+#include "cli_common.hpp"
+
+#include <iostream>
+
+#include "shapegen/error.hpp"
+#include "shapegen/options.hpp"
+#include "shapegen/presets.hpp"
+
+namespace shapegen::cli {
+
+static const char* value_name(Kind kind) {
+  switch (kind) {
+    case Kind::integer: return "INT";
+    case Kind::real: return "NUM";
+    case Kind::range: return "RANGE";
+    case Kind::weights: return "WEIGHTS";
+    case Kind::color: return "COLOR";
+    case Kind::boolean: return "BOOL";
+    case Kind::choice: return "WORD";
+    case Kind::text: return "TEXT";
+  }
+  return "ARG";
+}
+
+static po::options_description preset_key_options() {
+  po::options_description keys("Preset keys (each overrides the preset: --section.key=value)");
+  for (const auto& decl : option_table()) {
+    if (decl.recorded) continue;
+    const std::string doc = decl.doc + " Default: " +
+                            (decl.default_text.empty() ? "(empty)" : decl.default_text) + ".";
+    keys.add_options()(decl.key.c_str(), po::value<std::string>()->value_name(value_name(decl.kind)),
+                       doc.c_str());
+  }
+  return keys;
+}
+
+static std::string nearest_option(const std::string& unknown, const po::options_description& all) {
+  const std::string key = nearest_key(unknown);
+  if (!key.empty()) return "--" + key;
+  for (const auto& opt : all.options())
+    if (opt->long_name().find(unknown) == 0 || unknown.find(opt->long_name()) == 0)
+      return "--" + opt->long_name();
+  return "";
+}
+
+ParsedArgs parse_args(const Command& command, const po::options_description& own,
+                      const std::vector<std::string>& args, int max_positional) {
+  po::options_description all;
+  all.add(own);
+  all.add_options()("help,h", "Show this help.");
+  if (command.takes_preset_keys) all.add(preset_key_options());
+  po::positional_options_description positional;
+  positional.add("positional", max_positional);
+  po::options_description hidden;
+  hidden.add_options()("positional", po::value<std::vector<std::string>>());
+  po::options_description parse_set;
+  parse_set.add(all).add(hidden);
+
+  ParsedArgs out;
+  const std::string where = "shapegen " + command.name;
+  try {
+    const po::parsed_options parsed =
+        po::command_line_parser(args)
+            .options(parse_set)
+            .positional(positional)
+            .style(po::command_line_style::unix_style ^ po::command_line_style::allow_guessing)
+            .run();
+    for (const auto& opt : parsed.options)
+      if (find_option(opt.string_key))
+        out.overrides.emplace_back(opt.string_key, opt.value.empty() ? "" : opt.value.front());
+    po::store(parsed, out.vm);
+  } catch (const po::unknown_option& e) {
+    std::string name = e.get_option_name();
+    while (!name.empty() && name.front() == '-') name.erase(0, 1);
+    const std::string hint = nearest_option(name, all);
+    throw ConfigError(where + ": unknown option '" + e.get_option_name() + "'" +
+                      (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; see '" +
+                      where + " --help'");
+  } catch (const po::too_many_positional_options_error&) {
+    throw ConfigError(where + ": unexpected extra argument; see '" + where + " --help'");
+  } catch (const po::error& e) {
+    throw ConfigError(where + ": " + e.what() + "; see '" + where + " --help'");
+  }
+  out.help = out.vm.count("help") > 0;
+  if (out.vm.count("positional")) out.positional = out.vm["positional"].as<std::vector<std::string>>();
+  return out;
+}
+
+void print_help(const Command& command, const po::options_description& own) {
+  std::cout << "Usage: " << command.usage << "\n\n" << command.summary << "\n\n" << own << "\n";
+  if (command.takes_preset_keys) {
+    std::cout << preset_key_options() << "\n"
+              << "Value syntax: a range is lo..hi (uniform) or one number; weights are\n"
+                 "name:w, name:w, ...; a color is a gray level or range, or 'r, g, b'.\n";
+  }
+}
+
+void add_preset_options(po::options_description& own) {
+  own.add_options()
+      ("preset,p", po::value<std::string>()->default_value("basic")->value_name("NAME|FILE"),
+       "Built-in preset name (see 'shapegen presets') or path to an INI file.")
+      ("count,n", po::value<std::string>()->value_name("N"), "Shortcut for --dataset.count.")
+      ("seed,s", po::value<std::string>()->value_name("S"), "Shortcut for --dataset.seed.");
+}
+
+Config resolve_config(const ParsedArgs& args) {
+  Assignments overrides = args.overrides;
+  if (args.vm.count("count")) overrides.emplace_back("dataset.count", args.vm["count"].as<std::string>());
+  if (args.vm.count("seed")) overrides.emplace_back("dataset.seed", args.vm["seed"].as<std::string>());
+  return load_config(find_preset(args.vm["preset"].as<std::string>()), overrides);
+}
+
+}  // namespace shapegen::cli

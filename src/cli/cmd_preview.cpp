@@ -1,0 +1,57 @@
+#include <filesystem>
+#include <iostream>
+
+#include "cli_common.hpp"
+#include "shapegen/png.hpp"
+#include "shapegen/preview.hpp"
+#include "shapegen/sample.hpp"
+
+namespace shapegen::cli {
+
+int run_preview(const std::vector<std::string>& args) {
+  const Command command{"preview",
+                        "shapegen preview [--preset NAME|FILE] [--count N] --out SHEET.png "
+                        "[--first I] [--columns C] [--scale S] [--no-overlays] [--section.key=value ...]",
+                        "Writes a contact sheet of samples first..first+N-1: the same images "
+                        "generate writes, scaled up, with bboxes (red triangle, green circle, blue "
+                        "square) and vertices (yellow)."};
+  po::options_description own("Options");
+  add_preset_options(own);
+  own.add_options()
+      ("out,o", po::value<std::string>()->value_name("SHEET.png"), "Output PNG file.")
+      ("first", po::value<std::uint64_t>()->default_value(0)->value_name("I"), "First sample index.")
+      ("columns", po::value<int>()->default_value(0)->value_name("C"), "Tiles per row (0: about square).")
+      ("scale", po::value<int>()->default_value(0)->value_name("S"), "Zoom factor (0: tiles of at least 96 px).")
+      ("no-overlays", "Images only, without label overlays.");
+  ParsedArgs parsed = parse_args(command, own, args);
+  if (parsed.help) {
+    print_help(command, own);
+    return 0;
+  }
+  if (!parsed.vm.count("out")) throw ConfigError("shapegen preview: --out SHEET.png is required");
+  if (!parsed.vm.count("count")) parsed.overrides.emplace_back("dataset.count", "16");
+  const Config config = resolve_config(parsed);
+  const auto count = static_cast<std::uint64_t>(config.integer("dataset.count"));
+  if (count > 1024) throw ConfigError("--count: value '" + std::to_string(count) + "' is too many for a sheet; allowed: 1..1024");
+  const int columns = parsed.vm["columns"].as<int>(), scale = parsed.vm["scale"].as<int>();
+  if (columns < 0 || columns > 1024) throw ConfigError("--columns: value '" + std::to_string(columns) + "' is invalid; allowed: 0..1024");
+  if (scale < 0 || scale > 64) throw ConfigError("--scale: value '" + std::to_string(scale) + "' is invalid; allowed: 0..64");
+  const std::string out = parsed.vm["out"].as<std::string>();
+  const auto parent = std::filesystem::absolute(out).parent_path();
+  if (!std::filesystem::is_directory(parent))
+    throw IoError("--out '" + out + "': folder '" + parent.string() + "' does not exist");
+
+  const Sampler sampler(config);
+  const std::uint64_t first = parsed.vm["first"].as<std::uint64_t>();
+  std::vector<Sample> samples;
+  for (std::uint64_t i = 0; i < count; ++i) samples.push_back(make_sample(sampler, first + i));
+  PreviewOptions options;
+  options.columns = columns;
+  options.scale = scale;
+  options.overlays = parsed.vm.count("no-overlays") == 0;
+  write_png(out, contact_sheet(samples, options), 6);
+  std::cout << "wrote a contact sheet of " << count << " samples to " << out << "\n";
+  return 0;
+}
+
+}  // namespace shapegen::cli

@@ -1,0 +1,54 @@
+// The shapegen executable: a thin layer that dispatches to one file per
+// subcommand. Every error reaches the user here as one line; exit code 2.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli_common.hpp"
+#include "shapegen/error.hpp"
+#include "shapegen/version.hpp"
+
+namespace {
+
+void print_usage() {
+  std::cout << "shapegen " << shapegen::kVersion
+            << " - labeled datasets of parametric shapes\n\n"
+               "Usage: shapegen <command> [options]\n\n"
+               "Commands:\n"
+               "  generate   write a dataset (images, manifest.jsonl, labels.csv, dataset.ini)\n"
+               "  preview    write a contact sheet of samples with label overlays\n"
+               "  describe   print the fully resolved preset as INI, every key\n"
+               "  presets    list the built-in presets\n\n"
+               "'shapegen <command> --help' shows a command's options and every preset key.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> all(argv + 1, argv + argc);
+  if (all.empty() || all[0] == "--help" || all[0] == "-h" || all[0] == "help") {
+    print_usage();
+    return all.empty() ? 2 : 0;
+  }
+  if (all[0] == "--version") {
+    std::cout << "shapegen " << shapegen::kVersion << "\n";
+    return 0;
+  }
+  const std::string command = all[0];
+  const std::vector<std::string> args(all.begin() + 1, all.end());
+  try {
+    if (command == "generate") return shapegen::cli::run_generate(args);
+    if (command == "describe") return shapegen::cli::run_describe(args);
+    if (command == "presets") return shapegen::cli::run_presets(args);
+    if (command == "preview") return shapegen::cli::run_preview(args);
+    std::cerr << "shapegen: unknown command '" << command
+              << "'; commands: generate, preview, describe, presets (see 'shapegen --help')\n";
+    return 2;
+  } catch (const shapegen::Error& e) {
+    std::cerr << "shapegen: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "shapegen: internal error: " << e.what() << "\n";
+    return 3;
+  }
+}

@@ -1,0 +1,141 @@
+#include "shapegen/dataset_writer.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+#include <vector>
+
+#include "shapegen/error.hpp"
+#include "shapegen/manifest.hpp"
+#include "shapegen/png.hpp"
+#include "shapegen/sample.hpp"
+
+namespace fs = std::filesystem;
+
+namespace shapegen {
+
+std::string sample_stem(std::uint64_t index, std::uint64_t count) {
+  const std::size_t digits = std::max<std::size_t>(6, std::to_string(count - 1).size());
+  std::string s = std::to_string(index);
+  return std::string(digits - std::min(digits, s.size()), '0') + s;
+}
+
+void check_output_dir(const std::string& out_dir, bool overwrite) {
+  std::error_code ec;
+  const fs::path out(out_dir);
+  if (!fs::exists(out, ec)) return;
+  if (!fs::is_directory(out, ec))
+    throw IoError("--out '" + out_dir + "': exists and is not a folder");
+  if (fs::is_empty(out, ec)) return;
+  if (!overwrite)
+    throw IoError("--out '" + out_dir + "': folder is not empty; pass --overwrite to replace it");
+  if (!fs::exists(out / "dataset.ini"))
+    throw IoError("--out '" + out_dir +
+                  "': refusing to replace a folder that is not a shapegen dataset (no "
+                  "dataset.ini); choose an empty or new folder");
+}
+
+namespace {
+
+// A sample with its PNG bytes, produced by a worker, written in index order.
+struct Encoded {
+  Sample sample;
+  std::vector<std::uint8_t> png;
+};
+
+class Staging {
+ public:
+  explicit Staging(const fs::path& out) : out_(out) {
+    const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
+    dir_ = parent / ("." + out.filename().string() + ".partial-" + std::to_string(::getpid()));
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    if (!ec) fs::create_directory(dir_, ec);
+    if (!ec) fs::create_directory(dir_ / "images", ec);
+    if (ec)
+      throw IoError("--out '" + out.string() + "': cannot create the dataset there (" +
+                    ec.message() + ")");
+  }
+  ~Staging() {
+    std::error_code ec;
+    if (!committed_) fs::remove_all(dir_, ec);
+  }
+  const fs::path& dir() const { return dir_; }
+
+  // Swaps the finished folder into place; an old dataset goes only after the
+  // new one is there.
+  void commit() {
+    std::error_code ec;
+    fs::path old;
+    if (fs::exists(out_)) {
+      old = dir_.string() + "-old";
+      fs::rename(out_, old, ec);
+      if (ec) throw IoError("--out '" + out_.string() + "': cannot replace it (" + ec.message() + ")");
+    }
+    fs::rename(dir_, out_, ec);
+    if (ec) throw IoError("--out '" + out_.string() + "': cannot move the dataset in (" + ec.message() + ")");
+    committed_ = true;
+    if (!old.empty()) fs::remove_all(old, ec);
+  }
+
+ private:
+  fs::path out_;
+  fs::path dir_;
+  bool committed_ = false;
+};
+
+std::ofstream open_for_writing(const fs::path& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw IoError(path.string() + ": cannot be written");
+  return out;
+}
+
+}  // namespace
+
+void generate_dataset(const Config& config, const GenerateOptions& options) {
+  check_output_dir(options.out_dir, options.overwrite);
+  const auto count = static_cast<std::uint64_t>(config.integer("dataset.count"));
+  const int level = static_cast<int>(config.integer("image.png_compression"));
+  const int jobs = std::max(1, options.jobs);
+  const Sampler sampler(config);
+
+  Staging staging(options.out_dir);
+  std::ofstream manifest = open_for_writing(staging.dir() / "manifest.jsonl");
+  std::ofstream csv = open_for_writing(staging.dir() / "labels.csv");
+  csv << csv_header();
+
+  // Workers fill a batch (sample k of the batch goes to worker k % jobs); the
+  // batch is then written in index order, so output never depends on `jobs`.
+  const std::uint64_t batch_size = 16 * static_cast<std::uint64_t>(jobs);
+  std::vector<Encoded> batch;
+  for (std::uint64_t first = 0; first < count; first += batch_size) {
+    const std::uint64_t n = std::min(batch_size, count - first);
+    batch.assign(n, {});
+    auto work = [&](int worker) {
+      for (std::uint64_t k = worker; k < n; k += jobs) {
+        batch[k].sample = make_sample(sampler, first + k);
+        batch[k].png = encode_png(batch[k].sample.image, level);
+      }
+    };
+    std::vector<std::jthread> threads;
+    for (int w = 1; w < jobs; ++w) threads.emplace_back(work, w);
+    work(0);
+    threads.clear();  // joins
+    for (const Encoded& e : batch) {
+      const std::string file = "images/" + sample_stem(e.sample.index, count) + ".png";
+      write_file_atomic((staging.dir() / file).string(), e.png.data(), e.png.size());
+      manifest << manifest_line(e.sample, file) << '\n';
+      csv << csv_rows(e.sample, file);
+    }
+    if (options.progress) options.progress(first + n, count);
+  }
+  manifest.close();
+  csv.close();
+  if (!manifest || !csv) throw IoError("--out '" + options.out_dir + "': write failed (disk full?)");
+  write_file_atomic((staging.dir() / "dataset.ini").string(), config.to_ini());
+  staging.commit();
+}
+
+}  // namespace shapegen

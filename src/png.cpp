@@ -1,0 +1,148 @@
+#include "shapegen/png.hpp"
+
+#include <png.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "shapegen/error.hpp"
+
+namespace shapegen {
+
+namespace {
+
+// libpng reports errors by longjmp; its message is kept here so the C++ side
+// can throw it once control is back in our frame.
+struct PngState {
+  char message[256] = "unknown libpng error";
+  const std::vector<std::uint8_t>* input = nullptr;
+  std::size_t offset = 0;
+  std::vector<std::uint8_t>* output = nullptr;
+};
+
+void on_error(png_structp png, png_const_charp msg) {
+  auto* state = static_cast<PngState*>(png_get_error_ptr(png));
+  std::snprintf(state->message, sizeof state->message, "%s", msg);
+  png_longjmp(png, 1);
+}
+void on_warning(png_structp, png_const_charp) {}
+
+void on_write(png_structp png, png_bytep data, png_size_t length) {
+  auto* state = static_cast<PngState*>(png_get_io_ptr(png));
+  state->output->insert(state->output->end(), data, data + length);
+}
+void on_flush(png_structp) {}
+
+void on_read(png_structp png, png_bytep data, png_size_t length) {
+  auto* state = static_cast<PngState*>(png_get_io_ptr(png));
+  if (state->offset + length > state->input->size()) png_error(png, "file is truncated");
+  std::memcpy(data, state->input->data() + state->offset, length);
+  state->offset += length;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encode_png(const Image& image, int compression_level) {
+  std::vector<std::uint8_t> out;
+  PngState state;
+  state.output = &out;
+  std::vector<png_bytep> rows(image.height);
+  for (int y = 0; y < image.height; ++y)
+    rows[y] = const_cast<png_bytep>(&image.pixels[std::size_t(y) * image.width * image.channels]);
+
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &state, on_error, on_warning);
+  png_infop info = png ? png_create_info_struct(png) : nullptr;
+  if (!png || !info) {
+    png_destroy_write_struct(&png, &info);
+    throw Error("libpng: out of memory creating a PNG writer");
+  }
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_write_struct(&png, &info);
+    throw Error(std::string("libpng: encoding failed: ") + state.message);
+  }
+  png_set_write_fn(png, &state, on_write, on_flush);
+  png_set_compression_level(png, compression_level);
+  png_set_IHDR(png, info, image.width, image.height, 8,
+               image.channels == 3 ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_write_info(png, info);
+  png_write_image(png, rows.data());
+  png_write_end(png, nullptr);
+  png_destroy_write_struct(&png, &info);
+  return out;
+}
+
+Image decode_png(const std::vector<std::uint8_t>& bytes, const std::string& origin) {
+  if (bytes.size() < 8 || png_sig_cmp(bytes.data(), 0, 8) != 0)
+    throw IoError(origin + ": not a PNG file");
+  PngState state;
+  state.input = &bytes;
+  Image image;
+  std::vector<png_bytep> rows;
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &state, on_error, on_warning);
+  png_infop info = png ? png_create_info_struct(png) : nullptr;
+  if (!png || !info) {
+    png_destroy_read_struct(&png, &info, nullptr);
+    throw Error("libpng: out of memory creating a PNG reader");
+  }
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_read_struct(&png, &info, nullptr);
+    throw IoError(origin + ": corrupt PNG (" + state.message + ")");
+  }
+  png_set_read_fn(png, &state, on_read);
+  png_read_info(png, info);
+  const int depth = png_get_bit_depth(png, info);
+  const int type = png_get_color_type(png, info);
+  if (depth != 8 || (type != PNG_COLOR_TYPE_GRAY && type != PNG_COLOR_TYPE_RGB)) {
+    png_destroy_read_struct(&png, &info, nullptr);
+    throw IoError(origin + ": unsupported PNG format (need 8-bit gray or RGB, got bit depth " +
+                  std::to_string(depth) + ", color type " + std::to_string(type) + ")");
+  }
+  image = Image(png_get_image_width(png, info), png_get_image_height(png, info),
+                type == PNG_COLOR_TYPE_RGB ? 3 : 1);
+  rows.resize(image.height);
+  for (int y = 0; y < image.height; ++y)
+    rows[y] = &image.pixels[std::size_t(y) * image.width * image.channels];
+  png_read_image(png, rows.data());
+  png_read_end(png, nullptr);
+  png_destroy_read_struct(&png, &info, nullptr);
+  return image;
+}
+
+std::vector<std::uint8_t> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path + ": cannot be read");
+  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
+}
+
+void write_file_atomic(const std::string& path, const void* data, std::size_t size) {
+  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw IoError(path + ": cannot be written");
+    out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+    out.close();
+    if (!out) {
+      std::filesystem::remove(tmp);
+      throw IoError(path + ": write failed (disk full?)");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    throw IoError(path + ": cannot be written (" + ec.message() + ")");
+  }
+}
+
+Image read_png(const std::string& path) { return decode_png(read_file(path), path); }
+
+void write_png(const std::string& path, const Image& image, int compression_level) {
+  const auto bytes = encode_png(image, compression_level);
+  write_file_atomic(path, bytes.data(), bytes.size());
+}
+
+}  // namespace shapegen
