@@ -1,6 +1,7 @@
 #include "shapegen/options.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace shapegen {
@@ -11,14 +12,20 @@ bool Bounds::contains(double x) const {
   return true;
 }
 
+// Whole bounds print as integers ("1000000000", not "1e+09").
+static std::string bound_text(double x) {
+  if (x == std::floor(x) && std::abs(x) < 1e16) return std::to_string(static_cast<long long>(x));
+  return format_real(x);
+}
+
 std::string Bounds::describe() const {
   const bool has_min = min != -std::numeric_limits<double>::infinity();
   const bool has_max = max != std::numeric_limits<double>::infinity();
   if (has_min && has_max)
-    return std::string(min_open ? "(" : "[") + format_real(min) + ", " + format_real(max) +
+    return std::string(min_open ? "(" : "[") + bound_text(min) + ", " + bound_text(max) +
            (max_open ? ")" : "]");
-  if (has_min) return std::string(min_open ? "> " : ">= ") + format_real(min);
-  if (has_max) return std::string(max_open ? "< " : "<= ") + format_real(max);
+  if (has_min) return std::string(min_open ? "> " : ">= ") + bound_text(min);
+  if (has_max) return std::string(max_open ? "< " : "<= ") + bound_text(max);
   return "any finite number";
 }
 

@@ -23,18 +23,22 @@ ObjectLabel label_object(const Scene& scene, const Object& object) {
     label.vertices.push_back({p, in_frame, in_frame});
   }
   const Box& full = label.bbox_full;
-  if (full.x0 >= 0 && full.y0 >= 0 && full.x1 <= scene.width && full.y1 <= scene.height) {
-    label.bbox = full;  // all ink lies in the frame
+  const bool all_in_frame =
+      full.x0 >= 0 && full.y0 >= 0 && full.x1 <= scene.width && full.y1 <= scene.height;
+  if (all_in_frame && scene.antialias) {
+    label.bbox = full;  // antialiased ink touches every pixel the geometry touches
     return label;
   }
-  // Part of the ink leaves the frame: measure what stays from the coverage
-  // Cairo draws, and tighten the clipped box to the pixels that hold ink.
-  const int fx0 = int(std::floor(full.x0)), fy0 = int(std::floor(full.y0));
-  const Image whole = render_coverage(scene, object, fx0, fy0, int(std::ceil(full.x1)) - fx0 + 1,
-                                      int(std::ceil(full.y1)) - fy0 + 1);
+  // Ink leaves the frame, or aliasing drops pixels at thin tips: measure the
+  // coverage Cairo draws and tighten the box to the pixels that hold ink.
   const Image inside = render_coverage(scene, object, 0, 0, scene.width, scene.height);
-  const double whole_sum = coverage_sum(whole);
-  label.visible_fraction = whole_sum > 0 ? coverage_sum(inside) / whole_sum : 0;
+  if (!all_in_frame) {
+    const int fx0 = int(std::floor(full.x0)), fy0 = int(std::floor(full.y0));
+    const Image whole = render_coverage(scene, object, fx0, fy0, int(std::ceil(full.x1)) - fx0 + 1,
+                                        int(std::ceil(full.y1)) - fy0 + 1);
+    const double whole_sum = coverage_sum(whole);
+    label.visible_fraction = whole_sum > 0 ? coverage_sum(inside) / whole_sum : 0;
+  }
   int c0 = scene.width, r0 = scene.height, c1 = -1, r1 = -1;
   for (int y = 0; y < scene.height; ++y)
     for (int x = 0; x < scene.width; ++x)

@@ -110,7 +110,7 @@ Object Sampler::draw_object(Rng& rng, const Scene& scene) const {
   // does, keep the draw that came closest.
   const double min_contrast = config_.real("style.min_contrast");
   double best_contrast = -1;
-  for (int attempt = 0; attempt < 32 && best_contrast < min_contrast; ++attempt) {
+  for (int attempt = 0; attempt < 256 && best_contrast < min_contrast; ++attempt) {
     const Rgb c = draw_color(rng, config_.color("style.foreground"));
     const double contrast = std::abs(c.luma() - scene.background.luma());
     if (contrast > best_contrast) {

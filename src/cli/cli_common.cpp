@@ -70,10 +70,12 @@ ParsedArgs parse_args(const Command& command, const po::options_description& own
         out.overrides.emplace_back(opt.string_key, opt.value.empty() ? "" : opt.value.front());
     po::store(parsed, out.vm);
   } catch (const po::unknown_option& e) {
-    std::string name = e.get_option_name();
+    std::string option = e.get_option_name();
+    option = option.substr(0, option.find('='));
+    std::string name = option;
     while (!name.empty() && name.front() == '-') name.erase(0, 1);
     const std::string hint = nearest_option(name, all);
-    throw ConfigError(where + ": unknown option '" + e.get_option_name() + "'" +
+    throw ConfigError(where + ": unknown option '" + option + "'" +
                       (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; see '" +
                       where + " --help'");
   } catch (const po::too_many_positional_options_error&) {

@@ -1,0 +1,191 @@
+#define BOOST_TEST_MODULE cli
+// End to end through the shapegen binary: datasets, reproducibility, errors.
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "shapegen/png.hpp"
+#include "test_support.hpp"
+
+using namespace shapegen;
+using test::read_text;
+using test::run_cli;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+// Every file below `a` has a byte-identical twin below `b`, and vice versa.
+void require_identical_trees(const fs::path& a, const fs::path& b, bool skip_ini = false) {
+  std::size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(a)) {
+    if (!e.is_regular_file()) continue;
+    const fs::path rel = fs::relative(e.path(), a);
+    if (skip_ini && rel == "dataset.ini") continue;
+    BOOST_TEST_CONTEXT(rel.string()) {
+      BOOST_REQUIRE(fs::exists(b / rel));
+      BOOST_TEST(read_text(e.path()) == read_text(b / rel));
+    }
+    ++files;
+  }
+  std::size_t files_b = 0;
+  for (const auto& e : fs::recursive_directory_iterator(b)) files_b += e.is_regular_file();
+  BOOST_TEST(files_b == files + (skip_ini ? 1 : 0));
+}
+
+// Runs a command that must fail: exit code 2, the message, nothing written.
+void expect_failure(const std::string& args, const std::string& message, const fs::path& out) {
+  const auto r = run_cli(args);
+  BOOST_TEST_CONTEXT(args) {
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.output.find(message) != std::string::npos, "output was: " << r.output);
+    BOOST_TEST(lines(r.output).size() == 1u, "one line, got: " << r.output);
+    BOOST_TEST(!fs::exists(out));
+    // No staging folder left beside the output either.
+    for (const auto& e : fs::directory_iterator(out.parent_path()))
+      BOOST_TEST(e.path().filename().string().find(".partial") == std::string::npos);
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(generate_writes_a_complete_dataset) {
+  TempDir t;
+  const auto r = run_cli("generate --preset basic --count 12 --out " + t.str("a"));
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  const fs::path a = t.path() / "a";
+  BOOST_TEST(fs::exists(a / "images/000000.png"));
+  BOOST_TEST(fs::exists(a / "images/000011.png"));
+  const auto manifest = lines(read_text(a / "manifest.jsonl"));
+  BOOST_REQUIRE(manifest.size() == 12u);
+  for (std::size_t i = 0; i < manifest.size(); ++i) {
+    const auto j = nlohmann::json::parse(manifest[i]);
+    BOOST_TEST(j["index"] == i);
+    BOOST_TEST(j["file"] == "images/" + std::string(6 - std::to_string(i).size(), '0') + std::to_string(i) + ".png");
+    BOOST_TEST(j["objects"].is_array());
+    const auto& o = j["objects"][0];
+    for (const char* key : {"class", "bbox", "bbox_full", "vertices", "polygon", "visible_fraction",
+                            "center", "size", "rotation", "stroke_width", "fill", "stroke_color"})
+      BOOST_TEST(o.contains(key), key);
+    const Image img = read_png((a / j["file"].get<std::string>()).string());
+    BOOST_TEST(img.width == 64);
+    BOOST_TEST(img.channels == 1);
+  }
+  const auto csv = lines(read_text(a / "labels.csv"));
+  BOOST_TEST(csv.size() == 13u);  // header + one row per object
+  const std::string ini = read_text(a / "dataset.ini");
+  BOOST_TEST(ini.find("count = 12") != std::string::npos);
+  BOOST_TEST(ini.find("seed = 1") != std::string::npos);
+  BOOST_TEST(ini.find("shapegen_version = ") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(dataset_ini_regenerates_byte_identical_output) {
+  TempDir t;
+  BOOST_REQUIRE(run_cli("generate --preset mnist28 --count 20 --seed 77 --style.stroke_width=2..3 --out " + t.str("a")).exit_code == 0);
+  BOOST_REQUIRE(run_cli("generate --preset " + t.str("a/dataset.ini") + " --out " + t.str("b")).exit_code == 0);
+  require_identical_trees(t.path() / "a", t.path() / "b");
+}
+
+BOOST_AUTO_TEST_CASE(output_does_not_depend_on_jobs_or_count) {
+  TempDir t;
+  BOOST_REQUIRE(run_cli("generate --preset color --count 40 --jobs 1 --out " + t.str("j1")).exit_code == 0);
+  BOOST_REQUIRE(run_cli("generate --preset color --count 40 --jobs 3 --out " + t.str("j3")).exit_code == 0);
+  require_identical_trees(t.path() / "j1", t.path() / "j3");
+  BOOST_REQUIRE(run_cli("generate --preset color --count 7 --out " + t.str("c7")).exit_code == 0);
+  const auto m40 = lines(read_text(t.path() / "j1/manifest.jsonl"));
+  const auto m7 = lines(read_text(t.path() / "c7/manifest.jsonl"));
+  for (std::size_t i = 0; i < 7; ++i) {
+    BOOST_TEST(m7[i] == m40[i]);
+    const std::string file = "images/00000" + std::to_string(i) + ".png";
+    BOOST_TEST(read_text(t.path() / "c7" / file) == read_text(t.path() / "j1" / file));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(describe_output_is_a_preset_that_gives_the_same_dataset) {
+  TempDir t;
+  const auto d = run_cli("describe --preset basic --shape.size=0.3..0.6 --count 9");
+  BOOST_REQUIRE(d.exit_code == 0);
+  for (const char* key : {"[dataset]", "[image]", "[shape]", "[style]", "size = 0.3..0.6", "count = 9", "# Stroke width"})
+    BOOST_TEST(d.output.find(key) != std::string::npos, key);
+  std::ofstream(t.str("described.ini")) << d.output;
+  BOOST_REQUIRE(run_cli("generate --preset " + t.str("described.ini") + " --out " + t.str("a")).exit_code == 0);
+  BOOST_REQUIRE(run_cli("generate --preset basic --shape.size=0.3..0.6 --count 9 --out " + t.str("b")).exit_code == 0);
+  require_identical_trees(t.path() / "a", t.path() / "b");
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_fails_cleanly_before_writing) {
+  TempDir t;
+  const fs::path out = t.path() / "out";
+  const std::string o = " --out " + out.string();
+  expect_failure("generate" + o + " --shape.sise=0.5", "unknown option '--shape.sise' (did you mean '--shape.size'?)", out);
+  expect_failure("generate" + o + " --shape.size=abc", "key 'shape.size': value 'abc' is invalid (not a finite number); allowed: a number or range lo..hi within (0, 1]", out);
+  expect_failure("generate" + o + " --shape.size=0.8..0.2", "value '0.8..0.2' is invalid (inverted range", out);
+  expect_failure("generate" + o + " --shape.size=..", "value '..' is invalid (empty range", out);
+  expect_failure("generate" + o + " --shape.size=1.5", "value '1.5' is invalid (out of range)", out);
+  expect_failure("generate" + o + " --style.stroke_width=-2", "key 'style.stroke_width': value '-2' is invalid (out of range)", out);
+  expect_failure("generate" + o + " --count 0", "key 'dataset.count': value '0' is invalid (out of range)", out);
+  expect_failure("generate" + o + " --image.width=0", "key 'image.width': value '0' is invalid", out);
+  expect_failure("generate" + o + " --image.height=9000", "allowed: a whole number in [1, 8192]", out);
+  expect_failure("generate" + o + " --preset nope", "--preset 'nope': no such preset file or built-in name; built-in presets: basic, color, mnist28", out);
+  expect_failure("generate --count 3", "--out DIR is required", out);
+  expect_failure("generate" + o + " --jobs 0", "--jobs: value '0' is invalid", out);
+
+  std::ofstream(t.str("bad.ini")) << "[shape]\nsise = 0.5\n";
+  expect_failure("generate --preset " + t.str("bad.ini") + o, "bad.ini: unknown key 'shape.sise' (did you mean 'shape.size'?)", out);
+
+  // A folder that cannot be created: its parent is a file.
+  std::ofstream(t.str("a_file")) << "x";
+  const fs::path blocked = t.path() / "a_file" / "out";
+  const auto r = run_cli("generate --count 3 --out " + blocked.string());
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.output.find("--out '" + blocked.string() + "': cannot create the dataset there") != std::string::npos, r.output);
+}
+
+BOOST_AUTO_TEST_CASE(existing_folders_need_overwrite_and_must_be_datasets) {
+  TempDir t;
+  const std::string out = t.str("ds");
+  BOOST_REQUIRE(run_cli("generate --count 3 --out " + out).exit_code == 0);
+  const std::string before = read_text(t.path() / "ds/manifest.jsonl");
+  auto r = run_cli("generate --count 5 --out " + out);
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.output.find("folder is not empty; pass --overwrite to replace it") != std::string::npos, r.output);
+  BOOST_TEST(read_text(t.path() / "ds/manifest.jsonl") == before);  // untouched
+  r = run_cli("generate --count 5 --overwrite --out " + out);
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  BOOST_TEST(lines(read_text(t.path() / "ds/manifest.jsonl")).size() == 5u);
+
+  fs::create_directories(t.path() / "mine");
+  std::ofstream(t.str("mine/notes.txt")) << "precious";
+  r = run_cli("generate --count 2 --overwrite --out " + t.str("mine"));
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.output.find("not a shapegen dataset") != std::string::npos, r.output);
+  BOOST_TEST(read_text(t.path() / "mine/notes.txt") == "precious");
+}
+
+BOOST_AUTO_TEST_CASE(presets_help_version_and_preview) {
+  const auto p = run_cli("presets");
+  BOOST_TEST(p.exit_code == 0);
+  for (const char* name : {"basic ", "mnist28 ", "color "}) BOOST_TEST(p.output.find(name) != std::string::npos, name);
+  const auto h = run_cli("generate --help");
+  BOOST_TEST(h.exit_code == 0);
+  BOOST_TEST(h.output.find("--shape.size RANGE") != std::string::npos);
+  BOOST_TEST(h.output.find("Default: 0.5..0.9.") != std::string::npos);
+  BOOST_TEST(run_cli("--version").output.find("shapegen 0.") == 0u);
+  BOOST_TEST(run_cli("frobnicate").exit_code == 2);
+
+  TempDir t;
+  const auto r = run_cli("preview --preset basic --count 6 --columns 3 --out " + t.str("sheet.png"));
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  const Image sheet = read_png(t.str("sheet.png"));
+  BOOST_TEST(sheet.channels == 3);
+  BOOST_TEST(sheet.width == 3 * (128 + 4) + 4);
+  BOOST_TEST(sheet.height == 2 * (128 + 4) + 4);
+}

@@ -1,0 +1,192 @@
+#define BOOST_TEST_MODULE labels
+// Labels against what Cairo actually drew: each object's own coverage mask.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <map>
+
+#include "shapegen/raster.hpp"
+#include "shapegen/sample.hpp"
+#include "test_support.hpp"
+
+using namespace shapegen;
+using test::mask_extents;
+
+namespace {
+
+Sampler sampler_for(const Assignments& overrides) { return Sampler(test::preset_config("basic", overrides)); }
+
+double coverage(const Image& mask) {
+  double sum = 0;
+  for (auto v : mask.pixels) sum += v;
+  return sum / 255.0;
+}
+
+// Largest coverage within `reach` pixels of the pixel holding p.
+int coverage_near(const Image& mask, Point p, int reach) {
+  int best = 0;
+  for (int dy = -reach; dy <= reach; ++dy)
+    for (int dx = -reach; dx <= reach; ++dx) {
+      const int x = int(std::floor(p.x)) + dx, y = int(std::floor(p.y)) + dy;
+      if (x >= 0 && y >= 0 && x < mask.width && y < mask.height) best = std::max<int>(best, mask.at(x, y));
+    }
+  return best;
+}
+
+// Sutherland-Hodgman clip of a polygon to the frame, for an independent
+// visible area.
+std::vector<Point> clip_to_frame(std::vector<Point> poly, double w, double h) {
+  auto clip = [&](auto inside, auto cross) {
+    std::vector<Point> out;
+    for (std::size_t i = 0; i < poly.size(); ++i) {
+      const Point a = poly[i], b = poly[(i + 1) % poly.size()];
+      if (inside(b)) {
+        if (!inside(a)) out.push_back(cross(a, b));
+        out.push_back(b);
+      } else if (inside(a)) {
+        out.push_back(cross(a, b));
+      }
+    }
+    poly = out;
+  };
+  auto at_x = [](double x) {
+    return [x](Point a, Point b) { return Point{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)}; };
+  };
+  auto at_y = [](double y) {
+    return [y](Point a, Point b) { return Point{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y}; };
+  };
+  clip([](Point p) { return p.x >= 0; }, at_x(0));
+  if (!poly.empty()) clip([w](Point p) { return p.x <= w; }, at_x(w));
+  if (!poly.empty()) clip([](Point p) { return p.y >= 0; }, at_y(0));
+  if (!poly.empty()) clip([h](Point p) { return p.y <= h; }, at_y(h));
+  return poly;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(bbox_and_vertices_match_the_drawn_mask_for_every_class_and_fill) {
+  for (const char* cls : {"triangle", "circle", "square"})
+    for (const char* fill : {"outline", "filled", "both"})
+      for (const char* aa : {"true", "false"}) {
+        const Sampler sampler = sampler_for({{"shape.classes", std::string(cls) + ":1"},
+                                             {"style.fill", std::string(fill) + ":1"},
+                                             {"style.stroke_width", "1..4"},
+                                             {"shape.size", "0.2..0.9"},
+                                             {"image.antialias", aa}});
+        for (std::uint64_t i = 0; i < 40; ++i) {
+          const Sample s = make_sample(sampler, i);
+          const ObjectLabel& l = s.objects.at(0);
+          BOOST_TEST_CONTEXT(cls << " " << fill << " aa=" << aa << " sample " << i) {
+            const Image mask = render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
+            const Box ink = mask_extents(mask);
+            BOOST_TEST(std::abs(l.bbox.x0 - ink.x0) <= 1.0);
+            BOOST_TEST(std::abs(l.bbox.y0 - ink.y0) <= 1.0);
+            BOOST_TEST(std::abs(l.bbox.x1 - ink.x1) <= 1.0);
+            BOOST_TEST(std::abs(l.bbox.y1 - ink.y1) <= 1.0);
+            if (s.scene.antialias) {
+              BOOST_TEST((l.bbox == l.bbox_full));  // keep_inside: all ink in frame
+            } else {
+              BOOST_TEST((intersect(l.bbox, l.bbox_full) == l.bbox));  // tightened, never grown
+            }
+            BOOST_TEST(l.visible_fraction == 1.0);
+            if (l.object.shape == ShapeClass::circle) {
+              // The circle's one keypoint is its centre: the centre of the mask.
+              BOOST_TEST(std::abs((ink.x0 + ink.x1) / 2 - l.vertices[0].point.x) <= 1.0);
+              BOOST_TEST(std::abs((ink.y0 + ink.y1) / 2 - l.vertices[0].point.y) <= 1.0);
+            } else {
+              // Aliased sharp tips may lose the pixels nearest the vertex.
+              const int reach = s.scene.antialias ? 1 : 2;
+              for (const VertexLabel& v : l.vertices) BOOST_TEST(coverage_near(mask, v.point, reach) > 0);
+            }
+          }
+        }
+      }
+}
+
+BOOST_AUTO_TEST_CASE(filled_area_matches_polygon_area) {
+  const Sampler sampler = sampler_for({{"style.fill", "filled:1"}, {"shape.size", "0.3..1"}});
+  for (std::uint64_t i = 0; i < 60; ++i) {
+    const Sample s = make_sample(sampler, i);
+    const ObjectLabel& l = s.objects.at(0);
+    const Image mask = render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
+    const double area = polygon_area(l.object.outline);
+    BOOST_TEST(std::abs(coverage(mask) - area) <= 0.01 * area + 1, "sample " << i);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(shapes_leaving_the_frame_get_visible_fraction_and_clipped_bbox) {
+  const Sampler sampler = sampler_for({{"style.fill", "filled:1"},
+                                       {"shape.keep_inside", "false"},
+                                       {"shape.size", "0.4..1"},
+                                       {"shape.center_x", "0..1"},
+                                       {"shape.center_y", "0..1"}});
+  int partial = 0;
+  for (std::uint64_t i = 0; i < 150; ++i) {
+    const Sample s = make_sample(sampler, i);
+    const ObjectLabel& l = s.objects.at(0);
+    const auto inside = clip_to_frame(l.object.outline, s.scene.width, s.scene.height);
+    const double expected = inside.size() >= 3 ? polygon_area(inside) / polygon_area(l.object.outline) : 0;
+    BOOST_TEST_CONTEXT("sample " << i) {
+      BOOST_TEST(std::abs(l.visible_fraction - expected) <= 0.02);
+      if (expected > 0.01) {
+        const Box clipped = extents(inside);
+        BOOST_TEST(std::abs(l.bbox.x0 - clipped.x0) <= 1.0);
+        BOOST_TEST(std::abs(l.bbox.y0 - clipped.y0) <= 1.0);
+        BOOST_TEST(std::abs(l.bbox.x1 - clipped.x1) <= 1.0);
+        BOOST_TEST(std::abs(l.bbox.y1 - clipped.y1) <= 1.0);
+      }
+      for (const VertexLabel& v : l.vertices) {
+        const bool in = v.point.x >= 0 && v.point.y >= 0 && v.point.x < s.scene.width && v.point.y < s.scene.height;
+        BOOST_TEST(v.in_frame == in);
+      }
+    }
+    partial += expected < 0.999;
+  }
+  BOOST_TEST(partial > 30);  // the case under test really happened
+}
+
+BOOST_AUTO_TEST_CASE(sampled_parameters_follow_the_preset) {
+  const Sampler sampler = sampler_for({{"style.stroke_width", "1..3"}});
+  std::map<std::string, int> classes, kinds;
+  const int n = 3000;
+  for (std::uint64_t i = 0; i < n; ++i) {
+    const Scene scene = sampler.draw(i);
+    const Object& o = scene.objects.at(0);
+    ++classes[class_name(o.shape)];
+    if (!o.kind.empty()) ++kinds[o.kind];
+    BOOST_REQUIRE(o.size >= 0.5 * 64 - 1e-9);
+    BOOST_REQUIRE(o.size <= 0.9 * 64 + 1e-9);
+    BOOST_REQUIRE(o.style.stroke_width >= 1.0);
+    BOOST_REQUIRE(o.style.stroke_width <= 3.0);
+    const Box ink = inflate(extents(o.outline), o.style.ink_margin());
+    BOOST_REQUIRE(ink.x0 >= 0);
+    BOOST_REQUIRE(ink.x1 <= 64);
+    if (o.shape == ShapeClass::triangle) {
+      BOOST_REQUIRE(std::abs(o.angles[0] + o.angles[1] + o.angles[2] - 180) < 1e-9);
+      if (o.kind == "scalene")
+        for (double a : o.angles) BOOST_REQUIRE(a >= 25 - 1e-9);
+      if (o.kind == "right") BOOST_REQUIRE(o.angles[0] == 90.0);
+    }
+  }
+  for (const auto& [name, count] : classes) BOOST_TEST(std::abs(count / double(n) - 1.0 / 3) < 0.03, name);
+  BOOST_TEST(classes.size() == 3u);
+  BOOST_TEST(kinds.size() == 4u);
+  for (const auto& [name, count] : kinds) BOOST_TEST(std::abs(count / double(classes["triangle"]) - 0.25) < 0.04, name);
+}
+
+BOOST_AUTO_TEST_CASE(min_contrast_holds_in_the_color_preset) {
+  const Sampler sampler(test::preset_config("color"));
+  for (std::uint64_t i = 0; i < 300; ++i) {
+    const Scene scene = sampler.draw(i);
+    BOOST_TEST(std::abs(scene.objects[0].style.stroke.luma() - scene.background.luma()) >= 80.0 - 1e-9);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(samples_are_pure_functions_of_config_and_index) {
+  const Sampler a = sampler_for({}), b = sampler_for({{"dataset.count", "5"}});
+  for (std::uint64_t i : {0, 3, 999}) {
+    const Sample x = make_sample(a, i), y = make_sample(b, i);
+    BOOST_TEST((x.image == y.image));
+    BOOST_TEST(x.seed == y.seed);
+  }
+  BOOST_TEST(!(make_sample(a, 0).image == make_sample(a, 1).image));
+}

@@ -1,0 +1,59 @@
+#include "test_support.hpp"
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace shapegen::test {
+
+RunResult run_cli(const std::string& args) {
+  RunResult result;
+  const std::string command = std::string("'") + SHAPEGEN_BIN + "' " + args + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+TempDir::TempDir() {
+  std::random_device rd;
+  path_ = std::filesystem::temp_directory_path() / ("shapegen-test-" + std::to_string(rd()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+Box mask_extents(const Image& mask, int threshold) {
+  int c0 = mask.width, r0 = mask.height, c1 = -1, r1 = -1;
+  for (int y = 0; y < mask.height; ++y)
+    for (int x = 0; x < mask.width; ++x)
+      if (mask.at(x, y) > threshold) {
+        c0 = std::min(c0, x), c1 = std::max(c1, x);
+        r0 = std::min(r0, y), r1 = std::max(r1, y);
+      }
+  if (c1 < 0) return {};
+  return {double(c0), double(r0), double(c1 + 1), double(r1 + 1)};
+}
+
+Config preset_config(const std::string& name, const Assignments& overrides) {
+  return load_config(std::string(SHAPEGEN_PRESET_DIR) + "/" + name + ".ini", overrides);
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace shapegen::test

@@ -1,0 +1,41 @@
+#pragma once
+// Helpers shared by the tests: running the CLI, temporary folders, masks.
+#include <filesystem>
+#include <string>
+
+#include "shapegen/config.hpp"
+#include "shapegen/geometry.hpp"
+#include "shapegen/image.hpp"
+
+namespace shapegen::test {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// Runs the shapegen binary with `args` (a shell-quoted string).
+RunResult run_cli(const std::string& args);
+
+// A fresh empty folder under the system temp folder, removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::string str(const std::string& child = "") const { return (path_ / child).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Pixel extents of all mask pixels above `threshold`, as a box of pixel
+// edges; an empty Box when there are none.
+Box mask_extents(const Image& mask, int threshold = 0);
+
+// A built-in preset with overrides, as the CLI resolves it.
+Config preset_config(const std::string& name, const Assignments& overrides = {});
+
+std::string read_text(const std::filesystem::path& path);
+
+}  // namespace shapegen::test
