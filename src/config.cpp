@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "shapegen/augment.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/options.hpp"
 #include "shapegen/version.hpp"
@@ -45,9 +46,9 @@ void Config::set_all(const Assignments& assignments, const std::string& origin) 
 
 void Config::check_consistency() const {
   if (choice("image.mode") == "gray") {
-    for (const char* key : {"image.background", "style.foreground", "style.fill_color"})
-      if (color(key).is_rgb)
-        throw ConfigError(std::string("key '") + key + "': value '" + format_value(at(key)) +
+    for (const auto& decl : option_table())
+      if (decl.kind == Kind::color && color(decl.key).is_rgb)
+        throw ConfigError("key '" + decl.key + "': value '" + format_value(at(decl.key)) +
                           "' is an RGB color but image.mode is gray; allowed: one gray level "
                           "or range, or set image.mode = rgb");
   }
@@ -56,6 +57,7 @@ void Config::check_consistency() const {
     throw ConfigError("keys 'shape.scalene_min_angle' = " + format_real(m) +
                       " and 'shape.scalene_min_difference' = " + format_real(d) +
                       " allow no scalene triangle; allowed: 3 * (min_angle + min_difference) <= 180");
+  check_augment_config(*this);
   const Weights& fill = weights("style.fill");
   if (range("style.stroke_width").hi <= 0 && fill.of("filled") == 0)
     throw ConfigError("key 'style.stroke_width': value '0' draws nothing unless style.fill "

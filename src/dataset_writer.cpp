@@ -96,10 +96,10 @@ std::ofstream open_for_writing(const fs::path& path) {
 
 void generate_dataset(const Config& config, const GenerateOptions& options) {
   check_output_dir(options.out_dir, options.overwrite);
-  const auto count = static_cast<std::uint64_t>(config.integer("dataset.count"));
   const int level = static_cast<int>(config.integer("image.png_compression"));
   const int jobs = std::max(1, options.jobs);
-  const Sampler sampler(config);
+  const Generator generator(config);
+  const std::uint64_t count = generator.row_count();
 
   Staging staging(options.out_dir);
   std::ofstream manifest = open_for_writing(staging.dir() / "manifest.jsonl");
@@ -115,7 +115,7 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
     batch.assign(n, {});
     auto work = [&](int worker) {
       for (std::uint64_t k = worker; k < n; k += jobs) {
-        batch[k].sample = make_sample(sampler, first + k);
+        batch[k].sample = generator.make_row(first + k);
         batch[k].png = encode_png(batch[k].sample.image, level);
       }
     };

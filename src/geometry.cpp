@@ -27,15 +27,17 @@ Box intersect(const Box& a, const Box& b) {
   return r;
 }
 
-double polygon_area(std::span<const Point> poly) {
+double polygon_area_signed(std::span<const Point> poly) {
   double twice = 0;
   for (std::size_t i = 0; i < poly.size(); ++i) {
     const Point& a = poly[i];
     const Point& b = poly[(i + 1) % poly.size()];
     twice += a.x * b.y - b.x * a.y;
   }
-  return std::abs(twice) / 2;
+  return twice / 2;
 }
+
+double polygon_area(std::span<const Point> poly) { return std::abs(polygon_area_signed(poly)); }
 
 Point rotate(Point p, double degrees) {
   const double c = std::cos(radians(degrees)), s = std::sin(radians(degrees));

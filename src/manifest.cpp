@@ -54,10 +54,39 @@ static json object_json(const ObjectLabel& label, bool rgb) {
   return j;
 }
 
+static json record_value(const RecordValue& v) {
+  return std::visit(
+      [](const auto& x) -> json {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, double>) return std::round(x * 1e6) / 1e6 + 0.0;
+        else if constexpr (std::is_same_v<T, std::vector<double>>) {
+          json a = json::array();
+          for (double d : x) a.push_back(std::round(d * 1e6) / 1e6 + 0.0);
+          return a;
+        } else return x;
+      },
+      v);
+}
+
+static json augment_json(const std::vector<OpRecord>& records) {
+  json list = json::array();
+  for (const OpRecord& r : records) {
+    json j;
+    j["op"] = r.op;
+    for (const auto& [name, value] : r.values) j[name] = record_value(value);
+    list.push_back(j);
+  }
+  return list;
+}
+
 std::string manifest_line(const Sample& sample, const std::string& file) {
   json j;
   j["file"] = file;
   j["index"] = sample.index;
+  if (sample.variant) {
+    j["base_index"] = sample.base_index;
+    j["variant"] = *sample.variant;
+  }
   j["seed"] = sample.seed;
   j["width"] = sample.scene.width;
   j["height"] = sample.scene.height;
@@ -65,6 +94,7 @@ std::string manifest_line(const Sample& sample, const std::string& file) {
   json objects = json::array();
   for (const ObjectLabel& label : sample.objects) objects.push_back(object_json(label, sample.scene.rgb));
   j["objects"] = objects;
+  j["augment"] = augment_json(sample.augment);
   return j.dump();
 }
 

@@ -1,5 +1,7 @@
 #include "shapegen/options.hpp"
 
+#include "shapegen/augment.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -44,6 +46,7 @@ std::string OptionDecl::allowed() const {
     case Kind::color: return "a gray level or range in 0..255, or 'r, g, b' with each a range";
     case Kind::boolean: return "true or false";
     case Kind::choice: return "one of " + join(names, ", ");
+    case Kind::list: return "a comma-separated list of distinct names from {" + join(names, ", ") + "}";
     case Kind::text: return "one line of text";
   }
   return "";
@@ -76,6 +79,7 @@ Value OptionDecl::parse(const std::string& text) const {
         throw std::invalid_argument("not a known choice");
       return Choice{word};
     }
+    case Kind::list: return parse_name_list(text, names);
     case Kind::text: {
       if (text.find('\n') != std::string::npos) throw std::invalid_argument("more than one line");
       return trim(text);
@@ -84,42 +88,49 @@ Value OptionDecl::parse(const std::string& text) const {
   throw std::logic_error("unhandled option kind");
 }
 
-namespace {
-
-
-OptionDecl integer(std::string key, std::string def, double min, double max, std::string doc) {
+OptionDecl declare::integer(std::string key, std::string def, double min, double max, std::string doc) {
   return {std::move(key), Kind::integer, std::move(def), std::move(doc), {min, max}, {}};
 }
-OptionDecl real(std::string key, std::string def, Bounds b, std::string doc) {
+OptionDecl declare::real(std::string key, std::string def, Bounds b, std::string doc) {
   return {std::move(key), Kind::real, std::move(def), std::move(doc), b, {}};
 }
-OptionDecl range(std::string key, std::string def, Bounds b, std::string doc) {
+OptionDecl declare::range(std::string key, std::string def, Bounds b, std::string doc) {
   return {std::move(key), Kind::range, std::move(def), std::move(doc), b, {}};
 }
-OptionDecl weights(std::string key, std::string def, std::vector<std::string> names,
+OptionDecl declare::weights(std::string key, std::string def, std::vector<std::string> names,
                    std::string doc) {
   return {std::move(key), Kind::weights, std::move(def), std::move(doc), {}, std::move(names)};
 }
-OptionDecl choice(std::string key, std::string def, std::vector<std::string> words,
+OptionDecl declare::choice(std::string key, std::string def, std::vector<std::string> words,
                   std::string doc) {
   return {std::move(key), Kind::choice, std::move(def), std::move(doc), {}, std::move(words)};
 }
-OptionDecl color(std::string key, std::string def, std::string doc) {
+OptionDecl declare::color(std::string key, std::string def, std::string doc) {
   return {std::move(key), Kind::color, std::move(def), std::move(doc), {}, {}};
 }
-OptionDecl boolean(std::string key, std::string def, std::string doc) {
+OptionDecl declare::boolean(std::string key, std::string def, std::string doc) {
   return {std::move(key), Kind::boolean, std::move(def), std::move(doc), {}, {}};
 }
-OptionDecl text(std::string key, std::string def, std::string doc) {
+OptionDecl declare::list(std::string key, std::string def, std::vector<std::string> words,
+                         std::string doc) {
+  return {std::move(key), Kind::list, std::move(def), std::move(doc), {}, std::move(words)};
+}
+OptionDecl declare::text(std::string key, std::string def, std::string doc) {
   return {std::move(key), Kind::text, std::move(def), std::move(doc), {}, {}};
 }
 
+namespace {
+
 std::vector<OptionDecl> build_table() {
+  using namespace declare;
   std::vector<OptionDecl> t = {
       text("dataset.description", "", "One line saying what this preset is for."),
       integer("dataset.count", "1000", 1, 1e9, "Number of samples to generate."),
       integer("dataset.seed", "1", 0, 9007199254740992.0,
               "Seed of the whole dataset; sample i is a pure function of (preset, seed, i)."),
+      integer("dataset.variants", "0", 0, 1000,
+              "Augmented variants written per base sample, after the un-augmented original "
+              "(variant 0); 0 writes one augmented row per sample."),
       integer("image.width", "64", 1, 8192, "Image width in pixels."),
       integer("image.height", "64", 1, 8192, "Image height in pixels."),
       choice("image.mode", "gray", {"gray", "rgb"}, "Pixel format: 8-bit gray or 8-bit RGB."),
@@ -164,6 +175,7 @@ std::vector<OptionDecl> build_table() {
                             "Version of shapegen that wrote this file (recorded, not read).");
   version.recorded = true;
   t.push_back(version);
+  for (OptionDecl& d : augment_options()) t.push_back(std::move(d));
   return t;
 }
 

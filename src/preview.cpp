@@ -42,6 +42,9 @@ Image contact_sheet(const std::vector<Sample>& samples, const PreviewOptions& op
     cairo_paint(cr);
     cairo_restore(cr);
     if (!options.overlays) continue;
+    cairo_save(cr);  // overlays stay inside their tile, even for points outside the frame
+    cairo_rectangle(cr, ox, oy, tw, th);
+    cairo_clip(cr);
     cairo_set_line_width(cr, 1);
     for (const ObjectLabel& l : s.objects) {
       if (l.bbox.empty()) continue;
@@ -55,6 +58,7 @@ Image contact_sheet(const std::vector<Sample>& samples, const PreviewOptions& op
         cairo_fill(cr);
       }
     }
+    cairo_restore(cr);
   }
   check_cairo(cairo_status(cr), "drawing the contact sheet");
   return image_from_rgb24(sheet.get(), 3);

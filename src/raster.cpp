@@ -1,6 +1,11 @@
 #include "shapegen/raster.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <span>
+
 #include "cairo_util.hpp"
+#include "shapegen/rng.hpp"
 
 namespace shapegen {
 
@@ -20,22 +25,121 @@ void outline_path(cairo_t* cr, const Object& obj) {
   cairo_close_path(cr);
 }
 
+void polyline_path(cairo_t* cr, const StrokePath& s) {
+  cairo_new_path(cr);
+  cairo_move_to(cr, s.points[0].x, s.points[0].y);
+  for (std::size_t i = 1; i < s.points.size(); ++i) cairo_line_to(cr, s.points[i].x, s.points[i].y);
+  if (s.closed) cairo_close_path(cr);
+}
+
+// A stroke whose width changes along it: the union of a disc at every point
+// and a quad per segment, filled in one pass (all pieces wound the same way,
+// so the nonzero rule unites them without seams).
+void variable_width_path(cairo_t* cr, const StrokePath& s) {
+  cairo_new_path(cr);
+  const std::size_t n = s.points.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, s.points[i].x, s.points[i].y, s.widths[i] / 2, 0, 2 * M_PI);
+  }
+  const std::size_t segments = s.closed ? n : n - 1;
+  for (std::size_t i = 0; i < segments; ++i) {
+    const Point a = s.points[i], b = s.points[(i + 1) % n];
+    const double len = std::hypot(b.x - a.x, b.y - a.y);
+    if (len == 0) continue;
+    const double nx = -(b.y - a.y) / len, ny = (b.x - a.x) / len;
+    const double ha = s.widths[i] / 2, hb = s.widths[(i + 1) % n] / 2;
+    Point q[4] = {{a.x + nx * ha, a.y + ny * ha}, {b.x + nx * hb, b.y + ny * hb},
+                  {b.x - nx * hb, b.y - ny * hb}, {a.x - nx * ha, a.y - ny * ha}};
+    if (polygon_area_signed(q) < 0) std::swap(q[1], q[3]);  // wind like cairo_arc
+    cairo_move_to(cr, q[0].x, q[0].y);
+    for (int k = 1; k < 4; ++k) cairo_line_to(cr, q[k].x, q[k].y);
+    cairo_close_path(cr);
+  }
+}
+
+void draw_stroke(cairo_t* cr, const StrokePath& s) {
+  const bool constant =
+      std::all_of(s.widths.begin(), s.widths.end(), [&](double w) { return w == s.widths[0]; });
+  if (constant) {
+    polyline_path(cr, s);
+    cairo_set_line_width(cr, s.widths[0]);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_stroke(cr);
+  } else {
+    variable_width_path(cr, s);
+    cairo_fill(cr);
+  }
+}
+
 // Fill then stroke; `mono` draws everything opaque black (for coverage masks).
 void draw_object(cairo_t* cr, const Object& obj, bool mono) {
   const Style& s = obj.style;
-  outline_path(cr, obj);
   if (s.has_fill()) {
+    outline_path(cr, obj);
     if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.fill_rgb());
-    cairo_fill_preserve(cr);
+    cairo_fill(cr);
   }
-  if (s.stroked()) {
-    if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.stroke);
-    cairo_set_line_width(cr, s.stroke_width);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_stroke_preserve(cr);
-  }
+  if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.stroke);
+  for (const StrokePath& piece : ink_strokes(obj)) draw_stroke(cr, piece);
   cairo_new_path(cr);
   check_cairo(cairo_status(cr), "drawing an object");
+}
+
+// Value noise in [0, 1]: random values on a lattice of spacing `scale`,
+// blended with smoothstep. Lattice values hash their coordinates, so the
+// texture does not depend on the order pixels are visited.
+double lattice_value(std::uint64_t seed, std::int64_t ix, std::int64_t iy) {
+  std::uint64_t h = seed ^ (static_cast<std::uint64_t>(ix) * 0x9e3779b97f4a7c15ULL) ^
+                    (static_cast<std::uint64_t>(iy) * 0xc2b2ae3d27d4eb4fULL);
+  return static_cast<double>(splitmix64(h) >> 11) * 0x1.0p-53;
+}
+
+double value_noise(std::uint64_t seed, double x, double y) {
+  const double fx = std::floor(x), fy = std::floor(y);
+  const auto ix = static_cast<std::int64_t>(fx), iy = static_cast<std::int64_t>(fy);
+  auto smooth = [](double t) { return t * t * (3 - 2 * t); };
+  const double tx = smooth(x - fx), ty = smooth(y - fy);
+  const double top = lattice_value(seed, ix, iy) * (1 - tx) + lattice_value(seed, ix + 1, iy) * tx;
+  const double bottom = lattice_value(seed, ix, iy + 1) * (1 - tx) + lattice_value(seed, ix + 1, iy + 1) * tx;
+  return top * (1 - ty) + bottom * ty;
+}
+
+void paint_background(cairo_t* cr, const Scene& scene) {
+  const Background& t = scene.texture;
+  const Rgb a = scene.background, b = t.other;
+  if (t.kind == Background::Kind::solid) {
+    set_color(cr, a);
+    cairo_paint(cr);
+    return;
+  }
+  if (t.kind == Background::Kind::gradient) {
+    // From the frame corner furthest back along the direction to the one furthest ahead.
+    const double ux = std::cos(t.angle * M_PI / 180), uy = std::sin(t.angle * M_PI / 180);
+    const double cx = scene.width / 2.0, cy = scene.height / 2.0;
+    const double reach = (std::abs(ux) * scene.width + std::abs(uy) * scene.height) / 2;
+    cairo_pattern_t* g = cairo_pattern_create_linear(cx - ux * reach, cy - uy * reach, cx + ux * reach, cy + uy * reach);
+    cairo_pattern_add_color_stop_rgb(g, 0, a.r / 255.0, a.g / 255.0, a.b / 255.0);
+    cairo_pattern_add_color_stop_rgb(g, 1, b.r / 255.0, b.g / 255.0, b.b / 255.0);
+    cairo_set_source(cr, g);
+    cairo_paint(cr);
+    cairo_pattern_destroy(g);
+    return;
+  }
+  Image texture(scene.width, scene.height, 3);
+  for (int y = 0; y < scene.height; ++y)
+    for (int x = 0; x < scene.width; ++x) {
+      // Two octaves: broad blotches plus finer grain.
+      const double u = (x + 0.5) / t.scale, w = (y + 0.5) / t.scale;
+      const double v = 0.65 * value_noise(t.seed, u, w) + 0.35 * value_noise(~t.seed, 2 * u, 2 * w);
+      texture.at(x, y, 0) = static_cast<std::uint8_t>(std::lround(a.r + (b.r - a.r) * v));
+      texture.at(x, y, 1) = static_cast<std::uint8_t>(std::lround(a.g + (b.g - a.g) * v));
+      texture.at(x, y, 2) = static_cast<std::uint8_t>(std::lround(a.b + (b.b - a.b) * v));
+    }
+  SurfacePtr surface = rgb24_from_image(texture);
+  cairo_set_source_surface(cr, surface.get(), 0, 0);
+  cairo_paint(cr);
 }
 
 }  // namespace
@@ -45,29 +149,48 @@ Image render_scene(const Scene& scene) {
   {
     ContextPtr cr = make_context(surface.get());
     set_antialias(cr.get(), scene.antialias);
-    set_color(cr.get(), scene.background);
-    cairo_paint(cr.get());
+    paint_background(cr.get(), scene);
     for (const Object& obj : scene.objects) draw_object(cr.get(), obj, false);
   }
   return image_from_rgb24(surface.get(), scene.rgb ? 3 : 1);
 }
 
-Image render_coverage(const Scene& scene, const Object& object, int x0, int y0, int width,
-                      int height) {
+namespace {
+
+// Draws `objects` opaque into an A8 window of the plane.
+Image render_mono(const Scene& scene, std::span<const Object> objects, int x0, int y0, int width,
+                  int height) {
   SurfacePtr surface = make_surface(CAIRO_FORMAT_A8, width, height);
   {
     ContextPtr cr = make_context(surface.get());
     set_antialias(cr.get(), scene.antialias);
     cairo_translate(cr.get(), -x0, -y0);
-    draw_object(cr.get(), object, true);
+    for (const Object& obj : objects) draw_object(cr.get(), obj, true);
   }
   cairo_surface_flush(surface.get());
   const unsigned char* data = cairo_image_surface_get_data(surface.get());
   const int stride = cairo_image_surface_get_stride(surface.get());
   Image mask(width, height, 1);
   for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x) mask.at(x, y) = data[std::size_t(y) * stride + x];
+    std::copy_n(data + std::size_t(y) * stride, width, &mask.pixels[std::size_t(y) * width]);
   return mask;
+}
+
+}  // namespace
+
+Image render_coverage(const Scene& scene, const Object& object, int x0, int y0, int width,
+                      int height) {
+  return render_mono(scene, std::span<const Object>(&object, 1), x0, y0, width, height);
+}
+
+Image render_ink_coverage(const Scene& scene, int x0, int y0, int width, int height) {
+  return render_mono(scene, scene.objects, x0, y0, width, height);
+}
+
+double coverage_area(const Image& mask) {
+  std::uint64_t sum = 0;
+  for (std::uint8_t v : mask.pixels) sum += v;
+  return sum / 255.0;
 }
 
 }  // namespace shapegen

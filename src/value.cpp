@@ -1,5 +1,6 @@
 #include "shapegen/value.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -61,6 +62,11 @@ std::string format_value(const Value& value) {
     }
     std::string operator()(bool b) const { return b ? "true" : "false"; }
     std::string operator()(const Choice& c) const { return c.value; }
+    std::string operator()(const NameList& l) const {
+      std::string out;
+      for (std::size_t i = 0; i < l.names.size(); ++i) out += (i ? ", " : "") + l.names[i];
+      return out;
+    }
     std::string operator()(const std::string& s) const { return s; }
   };
   return std::visit(Formatter{}, value);
@@ -148,6 +154,20 @@ bool parse_bool(const std::string& raw) {
   if (t == "true" || t == "yes" || t == "on" || t == "1") return true;
   if (t == "false" || t == "no" || t == "off" || t == "0") return false;
   throw std::invalid_argument("not a boolean");
+}
+
+NameList parse_name_list(const std::string& raw, const std::vector<std::string>& allowed) {
+  NameList list;
+  const std::string text = trim(raw);
+  if (text.empty()) return list;
+  for (const std::string& name : split(text, ',')) {
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+      throw std::invalid_argument("unknown name '" + name + "'");
+    if (std::find(list.names.begin(), list.names.end(), name) != list.names.end())
+      throw std::invalid_argument("'" + name + "' given twice");
+    list.names.push_back(name);
+  }
+  return list;
 }
 
 }  // namespace shapegen

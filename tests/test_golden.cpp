@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(rendered_images_match_the_references) {
   const bool update = std::getenv("SHAPEGEN_UPDATE_GOLDEN") != nullptr;
   for (const GoldenCase& c : kCases) {
     BOOST_TEST_CONTEXT(c.name) {
-      const Sample s = make_sample(Sampler(test::preset_config(c.preset, c.overrides)), c.index);
+      const Sample s = Generator(test::preset_config(c.preset, c.overrides)).make(c.index, 1);
       const std::string ref_path = (dir / (c.name + ".png")).string();
       if (update) {
         write_png(ref_path, s.image, 9);
@@ -79,8 +79,7 @@ BOOST_AUTO_TEST_CASE(rendered_images_match_the_references) {
 
 BOOST_AUTO_TEST_CASE(a_moved_shape_is_caught) {
   // The tolerance must not hide real changes: shift the centre one pixel.
-  const Sampler sampler(test::preset_config("basic", {{"shape.classes", "square:1"}}));
-  Sample s = make_sample(sampler, 3);
+  Sample s = Generator(test::preset_config("basic", {{"shape.classes", "square:1"}})).make(3, 1);
   const Image original = s.image;
   for (Point& p : s.scene.objects[0].outline) p.x += 1;
   const Image moved = render_scene(s.scene);

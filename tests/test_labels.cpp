@@ -13,7 +13,7 @@ using test::mask_extents;
 
 namespace {
 
-Sampler sampler_for(const Assignments& overrides) { return Sampler(test::preset_config("basic", overrides)); }
+Generator generator_for(const Assignments& overrides) { return Generator(test::preset_config("basic", overrides)); }
 
 double coverage(const Image& mask) {
   double sum = 0;
@@ -67,13 +67,13 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_match_the_drawn_mask_for_every_class_and_
   for (const char* cls : {"triangle", "circle", "square"})
     for (const char* fill : {"outline", "filled", "both"})
       for (const char* aa : {"true", "false"}) {
-        const Sampler sampler = sampler_for({{"shape.classes", std::string(cls) + ":1"},
+        const Generator gen = generator_for({{"shape.classes", std::string(cls) + ":1"},
                                              {"style.fill", std::string(fill) + ":1"},
                                              {"style.stroke_width", "1..4"},
                                              {"shape.size", "0.2..0.9"},
                                              {"image.antialias", aa}});
         for (std::uint64_t i = 0; i < 40; ++i) {
-          const Sample s = make_sample(sampler, i);
+          const Sample s = gen.make(i, 1);
           const ObjectLabel& l = s.objects.at(0);
           BOOST_TEST_CONTEXT(cls << " " << fill << " aa=" << aa << " sample " << i) {
             const Image mask = render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
@@ -103,9 +103,9 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_match_the_drawn_mask_for_every_class_and_
 }
 
 BOOST_AUTO_TEST_CASE(filled_area_matches_polygon_area) {
-  const Sampler sampler = sampler_for({{"style.fill", "filled:1"}, {"shape.size", "0.3..1"}});
+  const Generator gen = generator_for({{"style.fill", "filled:1"}, {"shape.size", "0.3..1"}});
   for (std::uint64_t i = 0; i < 60; ++i) {
-    const Sample s = make_sample(sampler, i);
+    const Sample s = gen.make(i, 1);
     const ObjectLabel& l = s.objects.at(0);
     const Image mask = render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
     const double area = polygon_area(l.object.outline);
@@ -114,14 +114,14 @@ BOOST_AUTO_TEST_CASE(filled_area_matches_polygon_area) {
 }
 
 BOOST_AUTO_TEST_CASE(shapes_leaving_the_frame_get_visible_fraction_and_clipped_bbox) {
-  const Sampler sampler = sampler_for({{"style.fill", "filled:1"},
+  const Generator gen = generator_for({{"style.fill", "filled:1"},
                                        {"shape.keep_inside", "false"},
                                        {"shape.size", "0.4..1"},
                                        {"shape.center_x", "0..1"},
                                        {"shape.center_y", "0..1"}});
   int partial = 0;
   for (std::uint64_t i = 0; i < 150; ++i) {
-    const Sample s = make_sample(sampler, i);
+    const Sample s = gen.make(i, 1);
     const ObjectLabel& l = s.objects.at(0);
     const auto inside = clip_to_frame(l.object.outline, s.scene.width, s.scene.height);
     const double expected = inside.size() >= 3 ? polygon_area(inside) / polygon_area(l.object.outline) : 0;
@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(shapes_leaving_the_frame_get_visible_fraction_and_clipped_b
 }
 
 BOOST_AUTO_TEST_CASE(sampled_parameters_follow_the_preset) {
-  const Sampler sampler = sampler_for({{"style.stroke_width", "1..3"}});
+  const Sampler sampler(test::preset_config("basic", {{"style.stroke_width", "1..3"}}));
   std::map<std::string, int> classes, kinds;
   const int n = 3000;
   for (std::uint64_t i = 0; i < n; ++i) {
@@ -182,11 +182,11 @@ BOOST_AUTO_TEST_CASE(min_contrast_holds_in_the_color_preset) {
 }
 
 BOOST_AUTO_TEST_CASE(samples_are_pure_functions_of_config_and_index) {
-  const Sampler a = sampler_for({}), b = sampler_for({{"dataset.count", "5"}});
+  const Generator a = generator_for({}), b = generator_for({{"dataset.count", "5"}});
   for (std::uint64_t i : {0, 3, 999}) {
-    const Sample x = make_sample(a, i), y = make_sample(b, i);
+    const Sample x = a.make(i, 1), y = b.make(i, 1);
     BOOST_TEST((x.image == y.image));
     BOOST_TEST(x.seed == y.seed);
   }
-  BOOST_TEST(!(make_sample(a, 0).image == make_sample(a, 1).image));
+  BOOST_TEST(!(a.make(0, 1).image == a.make(1, 1).image));
 }

@@ -27,6 +27,8 @@ Box inflate(const Box& box, double margin);
 Box intersect(const Box& a, const Box& b);
 // Area enclosed by a closed polygon (absolute value of the shoelace sum).
 double polygon_area(std::span<const Point> polygon);
+// Signed shoelace area: positive when the points turn clockwise on screen.
+double polygon_area_signed(std::span<const Point> polygon);
 
 Point rotate(Point p, double degrees);
 Point translate(Point p, Point by);

@@ -10,7 +10,7 @@
 
 namespace shapegen {
 
-enum class Kind { integer, real, range, weights, color, boolean, choice, text };
+enum class Kind { integer, real, range, weights, color, boolean, choice, list, text };
 
 struct Bounds {
   double min = -std::numeric_limits<double>::infinity();
@@ -27,7 +27,7 @@ struct OptionDecl {
   std::string default_text;
   std::string doc;
   Bounds bounds;                   // integer, real, range
-  std::vector<std::string> names;  // weights: the names; choice: the words
+  std::vector<std::string> names;  // weights: the names; choice, list: the words
   bool recorded = false;           // written by shapegen, accepted with any value on input
 
   // What is allowed, in words, for error messages and --help.
@@ -35,6 +35,19 @@ struct OptionDecl {
   // Parses and checks bounds; throws std::invalid_argument with the reason.
   Value parse(const std::string& text) const;
 };
+
+// Declaration helpers, for the core keys and for augmentation ops.
+namespace declare {
+OptionDecl integer(std::string key, std::string def, double min, double max, std::string doc);
+OptionDecl real(std::string key, std::string def, Bounds b, std::string doc);
+OptionDecl range(std::string key, std::string def, Bounds b, std::string doc);
+OptionDecl weights(std::string key, std::string def, std::vector<std::string> names, std::string doc);
+OptionDecl choice(std::string key, std::string def, std::vector<std::string> words, std::string doc);
+OptionDecl list(std::string key, std::string def, std::vector<std::string> words, std::string doc);
+OptionDecl color(std::string key, std::string def, std::string doc);
+OptionDecl boolean(std::string key, std::string def, std::string doc);
+OptionDecl text(std::string key, std::string def, std::string doc);
+}  // namespace declare
 
 const std::vector<OptionDecl>& option_table();
 const OptionDecl* find_option(const std::string& key);

@@ -16,4 +16,10 @@ Image render_scene(const Scene& scene);
 Image render_coverage(const Scene& scene, const Object& object, int x0, int y0, int width,
                       int height);
 
+// Coverage of the ink of all objects together, over the same kind of window.
+Image render_ink_coverage(const Scene& scene, int x0, int y0, int width, int height);
+
+// Sum of a coverage mask, in pixels (255 = one full pixel).
+double coverage_area(const Image& mask);
+
 }  // namespace shapegen

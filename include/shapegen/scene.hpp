@@ -39,16 +39,37 @@ struct Style {
   double ink_margin() const { return stroked() ? stroke_width / 2 : 0; }
 };
 
+// A piece of stroke: a polyline drawn with round joins and caps, its width
+// given per point (constant unless a hand-drawn style varies it).
+struct StrokePath {
+  std::vector<Point> points;
+  std::vector<double> widths;  // one per point
+  bool closed = true;
+};
+
 struct Object {
   ShapeClass shape = ShapeClass::circle;
   std::string kind;              // triangle kind; empty for circles and squares
   std::array<double, 3> angles{};  // triangle interior angles at V0, V1, V2
   std::vector<Point> outline;    // closed polygon, exactly as drawn
   std::vector<Point> vertices;   // triangle 3, square 4, circle 1 (its centre)
+  // Stroke pieces when they differ from "the outline, closed, constant width"
+  // (hand-drawn gaps, overshoots, dashes, varying width); empty otherwise.
+  std::vector<StrokePath> strokes;
   Point center;                  // circumcentre
   double size = 0;               // circumscribed diameter, px
   double rotation = 0;           // degrees, clockwise on screen
   Style style;
+};
+
+// What lies under the objects: a solid color (the default), a linear
+// gradient, or a smooth noise texture.
+struct Background {
+  enum class Kind { solid, gradient, noise } kind = Kind::solid;
+  Rgb other;                 // gradient end color / noise extreme; the solid color is Scene::background
+  double angle = 0;          // gradient direction, degrees clockwise from +x
+  double scale = 16;         // noise feature size, px
+  std::uint64_t seed = 0;    // noise lattice seed
 };
 
 struct Scene {
@@ -57,7 +78,45 @@ struct Scene {
   bool rgb = false;
   bool antialias = true;
   Rgb background;
+  Background texture;
   std::vector<Object> objects;  // in drawing order: later objects lie on top
 };
+
+// The stroke pieces actually drawn: `strokes`, or the closed outline at the
+// style's width. Empty for unstroked objects.
+std::vector<StrokePath> ink_strokes(const Object& object);
+// Box of all ink (fill and stroke), ignoring the frame. Strokes have round
+// joins and caps, so ink reaches half the local width beyond each point.
+Box ink_box(const Object& object);
+
+// Applies f to every point of the object (outline, vertices, strokes, centre).
+template <typename F>
+void transform_points(Object& object, F&& f) {
+  for (Point& p : object.outline) p = f(p);
+  for (Point& p : object.vertices) p = f(p);
+  for (StrokePath& s : object.strokes)
+    for (Point& p : s.points) p = f(p);
+  object.center = f(object.center);
+}
+
+template <typename F>
+void transform_points(Scene& scene, F&& f) {
+  for (Object& o : scene.objects) transform_points(o, f);
+}
+
+// Union of the ink boxes of all objects; empty Box for an empty scene.
+Box scene_ink_box(const Scene& scene);
+// Moves all objects by the smallest shift that brings their ink inside the
+// frame, when it fits; returns false (and moves nothing) when it cannot fit.
+bool shift_into_frame(Scene& scene);
+// Inserts points so no segment is longer than `spacing`.
+std::vector<Point> densify(const std::vector<Point>& polyline, double spacing, bool closed);
+// The same for a stroke piece; widths are interpolated.
+StrokePath densify(const StrokePath& path, double spacing);
+// Length of a polyline (closed: including the closing segment).
+double path_length(const std::vector<Point>& polyline, bool closed);
+// The part of a polyline between arc lengths s0 < s1; on a closed polyline
+// s1 may run past the end and wrap around.
+std::vector<Point> sub_path(const std::vector<Point>& polyline, bool closed, double s0, double s1);
 
 }  // namespace shapegen

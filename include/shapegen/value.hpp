@@ -7,6 +7,7 @@
 //   color     gray range, or "r, g, b" with each channel a range (0..255)
 //   bool      true | false   (also yes/no, on/off, 1/0 on input)
 //   choice    one word from a fixed list
+//   list      word, word, ...   (distinct words from a fixed list, in order)
 //   text      any single-line text
 #include <cstdint>
 #include <string>
@@ -39,7 +40,13 @@ struct Choice {
   bool operator==(const Choice&) const = default;
 };
 
-using Value = std::variant<std::int64_t, double, Range, Weights, ColorRange, bool, Choice, std::string>;
+struct NameList {
+  std::vector<std::string> names;
+  bool operator==(const NameList&) const = default;
+};
+
+using Value = std::variant<std::int64_t, double, Range, Weights, ColorRange, bool, Choice, NameList,
+                           std::string>;
 
 // Canonical text of a value: parse(format(v)) == v for every value.
 std::string format_value(const Value& value);
@@ -53,6 +60,7 @@ Range parse_range(const std::string& text);
 Weights parse_weights(const std::string& text, const std::vector<std::string>& allowed);
 ColorRange parse_color(const std::string& text);
 bool parse_bool(const std::string& text);
+NameList parse_name_list(const std::string& text, const std::vector<std::string>& allowed);
 
 std::string trim(const std::string& text);
 

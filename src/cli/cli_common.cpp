@@ -17,6 +17,7 @@ static const char* value_name(Kind kind) {
     case Kind::color: return "COLOR";
     case Kind::boolean: return "BOOL";
     case Kind::choice: return "WORD";
+    case Kind::list: return "LIST";
     case Kind::text: return "TEXT";
   }
   return "ARG";
@@ -102,13 +103,17 @@ void add_preset_options(po::options_description& own) {
       ("preset,p", po::value<std::string>()->default_value("basic")->value_name("NAME|FILE"),
        "Built-in preset name (see 'shapegen presets') or path to an INI file.")
       ("count,n", po::value<std::string>()->value_name("N"), "Shortcut for --dataset.count.")
-      ("seed,s", po::value<std::string>()->value_name("S"), "Shortcut for --dataset.seed.");
+      ("seed,s", po::value<std::string>()->value_name("S"), "Shortcut for --dataset.seed.")
+      ("variants", po::value<std::string>()->value_name("K"),
+       "Shortcut for --dataset.variants: K augmented variants per base sample, after the original.");
 }
 
 Config resolve_config(const ParsedArgs& args) {
   Assignments overrides = args.overrides;
   if (args.vm.count("count")) overrides.emplace_back("dataset.count", args.vm["count"].as<std::string>());
   if (args.vm.count("seed")) overrides.emplace_back("dataset.seed", args.vm["seed"].as<std::string>());
+  if (args.vm.count("variants"))
+    overrides.emplace_back("dataset.variants", args.vm["variants"].as<std::string>());
   return load_config(find_preset(args.vm["preset"].as<std::string>()), overrides);
 }
 

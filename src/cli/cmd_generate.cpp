@@ -4,13 +4,14 @@
 
 #include "cli_common.hpp"
 #include "shapegen/dataset_writer.hpp"
+#include "shapegen/sample.hpp"
 
 namespace shapegen::cli {
 
 int run_generate(const std::vector<std::string>& args) {
   const Command command{"generate",
                         "shapegen generate [--preset NAME|FILE] --out DIR [--count N] [--seed S] "
-                        "[--overwrite] [--jobs J] [--section.key=value ...]",
+                        "[--variants K] [--overwrite] [--jobs J] [--section.key=value ...]",
                         "Writes a labeled dataset: DIR/images/*.png, DIR/manifest.jsonl, "
                         "DIR/labels.csv and DIR/dataset.ini (the resolved preset)."};
   po::options_description own("Options");
@@ -38,7 +39,7 @@ int run_generate(const std::vector<std::string>& args) {
   generate_dataset(config, options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << "wrote " << config.integer("dataset.count") << " samples to " << options.out_dir
+  std::cout << "wrote " << Generator(config).row_count() << " samples to " << options.out_dir
             << "/ (images/, manifest.jsonl, labels.csv, dataset.ini) in " << seconds << " s\n";
   return 0;
 }

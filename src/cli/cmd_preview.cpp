@@ -11,10 +11,10 @@ namespace shapegen::cli {
 int run_preview(const std::vector<std::string>& args) {
   const Command command{"preview",
                         "shapegen preview [--preset NAME|FILE] [--count N] --out SHEET.png "
-                        "[--first I] [--columns C] [--scale S] [--no-overlays] [--section.key=value ...]",
+                        "[--variants K] [--first I] [--columns C] [--scale S] [--no-overlays] [--section.key=value ...]",
                         "Writes a contact sheet of samples first..first+N-1: the same images "
                         "generate writes, scaled up, with bboxes (red triangle, green circle, blue "
-                        "square) and vertices (yellow)."};
+                        "square) and vertices (yellow). With --variants K, one row per base sample: the original, then K variants."};
   po::options_description own("Options");
   add_preset_options(own);
   own.add_options()
@@ -41,16 +41,18 @@ int run_preview(const std::vector<std::string>& args) {
   if (!std::filesystem::is_directory(parent))
     throw IoError("--out '" + out + "': folder '" + parent.string() + "' does not exist");
 
-  const Sampler sampler(config);
+  // With variants, each base sample gets a row: the original, then its variants.
+  const Generator generator(config);
+  const int per_base = generator.variants() + 1;
   const std::uint64_t first = parsed.vm["first"].as<std::uint64_t>();
   std::vector<Sample> samples;
-  for (std::uint64_t i = 0; i < count; ++i) samples.push_back(make_sample(sampler, first + i));
+  for (std::uint64_t i = 0; i < count * per_base; ++i) samples.push_back(generator.make_row(first * per_base + i));
   PreviewOptions options;
-  options.columns = columns;
+  options.columns = columns > 0 ? columns : (per_base > 1 ? per_base : 0);
   options.scale = scale;
   options.overlays = parsed.vm.count("no-overlays") == 0;
   write_png(out, contact_sheet(samples, options), 6);
-  std::cout << "wrote a contact sheet of " << count << " samples to " << out << "\n";
+  std::cout << "wrote a contact sheet of " << samples.size() << " samples to " << out << "\n";
   return 0;
 }
 

@@ -1,0 +1,87 @@
+#pragma once
+// The augmentation stage. Every op is declared once as data (name, phase,
+// doc, parameters with ranges and defaults) and fires with its own
+// probability `<op>.p`, drawing from its own random stream, so enabling one op
+// never changes what another draws. Scene ops edit vector geometry before
+// rasterization (labels follow exactly); pixel ops edit the image after it.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "shapegen/config.hpp"
+#include "shapegen/image.hpp"
+#include "shapegen/options.hpp"
+#include "shapegen/rng.hpp"
+#include "shapegen/scene.hpp"
+
+namespace shapegen {
+
+enum class Phase { scene, pixels };
+
+using RecordValue = std::variant<double, std::string, bool, std::vector<double>>;
+
+// One op that fired on one sample, with every value it drew.
+struct OpRecord {
+  std::string op;
+  std::vector<std::pair<std::string, RecordValue>> values;
+  void add(std::string name, RecordValue value) { values.emplace_back(std::move(name), std::move(value)); }
+};
+
+// What pixel ops work on.
+struct RasterState {
+  Image& image;
+  const Scene& scene;
+  // Per pixel, how much of the objects' ink occluders hide (0 none, 255
+  // all); empty until an occluder fires.
+  Image hidden;
+};
+
+class Op {
+ public:
+  virtual ~Op() = default;
+  virtual void apply(Scene&, Rng&, OpRecord&) const {}
+  virtual void apply(RasterState&, Rng&, OpRecord&) const {}
+};
+
+struct OpDecl {
+  std::string name;
+  std::string family;  // geometric, occlusion, contrast, convolution, noise
+  Phase phase;
+  std::string doc;
+  std::vector<OptionDecl> params;  // keys "<name>.<param>"; "<name>.p" is added by the registry
+  std::function<std::unique_ptr<Op>(const Config&)> make;
+};
+
+// Every op, in the default order.
+const std::vector<OpDecl>& op_table();
+// `<op>.p` and the parameters of every op, plus `augment.order`.
+std::vector<OptionDecl> augment_options();
+// Rules across augmentation keys (the order); throws ConfigError.
+void check_augment_config(const Config& config);
+
+// The seed of the augmentation streams of one variant of one sample.
+std::uint64_t variant_seed(std::uint64_t sample_seed, int variant);
+
+class Augmenter {
+ public:
+  explicit Augmenter(const Config& config);
+  void apply(Scene& scene, std::uint64_t seed, std::vector<OpRecord>& records) const;
+  void apply(RasterState& state, std::uint64_t seed, std::vector<OpRecord>& records) const;
+
+ private:
+  struct Active {
+    std::string name;
+    double p;
+    std::shared_ptr<const Op> op;
+  };
+  template <typename Target>
+  void run(const std::vector<Active>& ops, Target& target, std::uint64_t seed,
+           std::vector<OpRecord>& records) const;
+  std::vector<Active> scene_ops_;
+  std::vector<Active> pixel_ops_;
+};
+
+}  // namespace shapegen

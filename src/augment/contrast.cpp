@@ -1,0 +1,72 @@
+// contrast: photometric changes of the whole image, in this order:
+// foreground/background difference (rescale about the background level),
+// inversion (dark on light <-> light on dark), contrast about mid-gray,
+// brightness offset, gamma.
+#include <algorithm>
+#include <cmath>
+
+#include "ops.hpp"
+#include "pixels.hpp"
+
+namespace shapegen::ops {
+
+namespace {
+
+class Contrast : public Op {
+ public:
+  explicit Contrast(const Config& c)
+      : difference_(c.range("contrast.difference")), invert_(c.real("contrast.invert")),
+        contrast_(c.range("contrast.contrast")), brightness_(c.range("contrast.brightness")),
+        gamma_(c.range("contrast.gamma")) {}
+
+  void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
+    const double difference = draw(rng, difference_);
+    const bool invert = rng.bernoulli(invert_);
+    const double contrast = draw(rng, contrast_), brightness = draw(rng, brightness_), gamma = draw(rng, gamma_);
+    // Rescaling factor that makes |foreground - background| equal `difference`.
+    double rescale = 1;
+    const Rgb bg = s.scene.background;
+    if (difference > 0 && !s.scene.objects.empty()) {
+      const double current = std::abs(s.scene.objects[0].style.stroke.luma() - bg.luma());
+      if (current > 0) rescale = difference / current;
+    }
+    const double bg_level[3] = {double(bg.r), double(bg.g), double(bg.b)};
+    Image& img = s.image;
+    for (std::size_t i = 0; i < img.pixels.size(); ++i) {
+      double v = img.pixels[i];
+      if (rescale != 1) v = std::clamp(bg_level[i % img.channels] + (v - bg_level[i % img.channels]) * rescale, 0.0, 255.0);
+      if (invert) v = 255 - v;
+      v = std::clamp((v - 127.5) * contrast + 127.5 + brightness, 0.0, 255.0);
+      if (gamma != 1) v = 255 * std::pow(v / 255, 1 / gamma);
+      img.pixels[i] = to_level(v);
+    }
+    if (difference > 0) rec.add("difference", difference);
+    rec.add("invert", invert);
+    rec.add("contrast", contrast);
+    rec.add("brightness", brightness);
+    rec.add("gamma", gamma);
+  }
+
+ private:
+  Range difference_;
+  double invert_;
+  Range contrast_, brightness_, gamma_;
+};
+
+}  // namespace
+
+OpDecl contrast() {
+  using namespace declare;
+  return {"contrast", "contrast", Phase::pixels,
+          "Foreground/background difference, inversion, contrast, brightness and gamma.",
+          {range("contrast.difference", "0", {0, 255},
+                 "Target |foreground - background| in gray levels (luma), reached by rescaling "
+                 "about the background; 0 leaves it."),
+           real("contrast.invert", "0", {0, 1}, "Probability of inverting (v -> 255 - v)."),
+           range("contrast.contrast", "0.7..1.3", {0, 10}, "Contrast factor about mid-gray."),
+           range("contrast.brightness", "-30..30", {-255, 255}, "Brightness offset, gray levels."),
+           range("contrast.gamma", "0.8..1.25", {0.05, 20}, "Gamma: v = 255 (v/255)^(1/gamma).")},
+          [](const Config& c) { return std::make_unique<Contrast>(c); }};
+}
+
+}  // namespace shapegen::ops

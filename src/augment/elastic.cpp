@@ -1,0 +1,65 @@
+// elastic: a smooth random displacement field applied to every point of the
+// scene (outline, stroke pieces, vertices), like a wobbly hand or a bent
+// sheet. The outline is first resampled every pixel so straight edges bend.
+#include <cmath>
+#include <numbers>
+
+#include "ops.hpp"
+
+namespace shapegen::ops {
+
+namespace {
+
+constexpr int kWaves = 4;  // plane waves per axis: enough to look irregular, few enough to be smooth
+
+class Elastic : public Op {
+ public:
+  explicit Elastic(const Config& c)
+      : amplitude_(c.range("elastic.amplitude")), smoothness_(c.range("elastic.smoothness")) {}
+
+  void apply(Scene& scene, Rng& rng, OpRecord& rec) const override {
+    const double amplitude = draw(rng, amplitude_), smoothness = draw(rng, smoothness_);
+    struct Wave {
+      double kx, ky, phase;
+    };
+    Wave waves[2][kWaves];
+    for (auto& axis : waves)
+      for (Wave& w : axis) {
+        const double dir = rng.uniform(0, 2 * std::numbers::pi);
+        const double k = 2 * std::numbers::pi / (smoothness * rng.uniform(0.7, 1.4));
+        w = {k * std::cos(dir), k * std::sin(dir), rng.uniform(0, 2 * std::numbers::pi)};
+      }
+    // Each axis sums kWaves unit sines: scaling by sqrt(2 / kWaves) gives an
+    // RMS displacement of `amplitude` per axis.
+    const double gain = amplitude * std::sqrt(2.0 / kWaves);
+    for (Object& o : scene.objects) {
+      o.outline = densify(o.outline, 1.0, true);
+      for (StrokePath& s : o.strokes) s = densify(s, 1.0);
+    }
+    transform_points(scene, [&](Point p) {
+      double d[2] = {0, 0};
+      for (int axis = 0; axis < 2; ++axis)
+        for (const Wave& w : waves[axis]) d[axis] += std::sin(w.kx * p.x + w.ky * p.y + w.phase);
+      return Point{p.x + gain * d[0], p.y + gain * d[1]};
+    });
+    rec.add("amplitude", amplitude);
+    rec.add("smoothness", smoothness);
+  }
+
+ private:
+  Range amplitude_, smoothness_;
+};
+
+}  // namespace
+
+OpDecl elastic() {
+  using namespace declare;
+  return {"elastic", "geometric", Phase::scene,
+          "A smooth random displacement of every point: wobbly, hand-drawn outlines.",
+          {range("elastic.amplitude", "0.5..2", {0, 100}, "RMS displacement per axis, px."),
+           range("elastic.smoothness", "16..40", {1, 10000},
+                 "Wavelength of the displacement, px: larger is smoother.")},
+          [](const Config& c) { return std::make_unique<Elastic>(c); }};
+}
+
+}  // namespace shapegen::ops
