@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <span>
+#include <vector>
 
 #include "cairo_util.hpp"
 #include "shapegen/rng.hpp"
@@ -32,13 +33,24 @@ void polyline_path(cairo_t* cr, const StrokePath& s) {
   if (s.closed) cairo_close_path(cr);
 }
 
-// A stroke whose width changes along it: the union of a disc at every point
-// and a quad per segment, filled in one pass (all pieces wound the same way,
-// so the nonzero rule unites them without seams).
+// A stroke whose width changes along it: the union of a quad per segment and
+// a disc at each end and each joint that turns (round caps and joins; where
+// the path runs straight on, the quads already meet). All pieces are wound
+// the same way, so the nonzero rule unites them without seams.
+bool needs_disc(const StrokePath& s, std::size_t i) {
+  const std::size_t n = s.points.size();
+  if (!s.closed && (i == 0 || i + 1 == n)) return true;
+  const Point a = s.points[(i + n - 1) % n], b = s.points[i], c = s.points[(i + 1) % n];
+  const double ux = b.x - a.x, uy = b.y - a.y, vx = c.x - b.x, vy = c.y - b.y;
+  const double cross = ux * vy - uy * vx, dot = ux * vx + uy * vy;
+  return std::abs(std::atan2(cross, dot)) > 3 * M_PI / 180;
+}
+
 void variable_width_path(cairo_t* cr, const StrokePath& s) {
   cairo_new_path(cr);
   const std::size_t n = s.points.size();
   for (std::size_t i = 0; i < n; ++i) {
+    if (!needs_disc(s, i)) continue;
     cairo_new_sub_path(cr);
     cairo_arc(cr, s.points[i].x, s.points[i].y, s.widths[i] / 2, 0, 2 * M_PI);
   }
@@ -89,22 +101,36 @@ void draw_object(cairo_t* cr, const Object& obj, bool mono) {
 
 // Value noise in [0, 1]: random values on a lattice of spacing `scale`,
 // blended with smoothstep. Lattice values hash their coordinates, so the
-// texture does not depend on the order pixels are visited.
-double lattice_value(std::uint64_t seed, std::int64_t ix, std::int64_t iy) {
-  std::uint64_t h = seed ^ (static_cast<std::uint64_t>(ix) * 0x9e3779b97f4a7c15ULL) ^
-                    (static_cast<std::uint64_t>(iy) * 0xc2b2ae3d27d4eb4fULL);
-  return static_cast<double>(splitmix64(h) >> 11) * 0x1.0p-53;
-}
+// texture does not depend on the order pixels are visited; they are computed
+// once per lattice point into a grid.
+class ValueNoise {
+ public:
+  ValueNoise(std::uint64_t seed, double scale, int width, int height)
+      : scale_(scale), nx_(int(width / scale) + 2), ny_(int(height / scale) + 2), grid_(std::size_t(nx_) * ny_) {
+    for (int iy = 0; iy < ny_; ++iy)
+      for (int ix = 0; ix < nx_; ++ix) {
+        std::uint64_t h = seed ^ (static_cast<std::uint64_t>(ix) * 0x9e3779b97f4a7c15ULL) ^
+                          (static_cast<std::uint64_t>(iy) * 0xc2b2ae3d27d4eb4fULL);
+        grid_[std::size_t(iy) * nx_ + ix] = static_cast<double>(splitmix64(h) >> 11) * 0x1.0p-53;
+      }
+  }
+  // At the centre of pixel (x, y).
+  double at(int x, int y) const {
+    const double u = (x + 0.5) / scale_, v = (y + 0.5) / scale_;
+    const int ix = int(u), iy = int(v);
+    auto smooth = [](double t) { return t * t * (3 - 2 * t); };
+    const double tx = smooth(u - ix), ty = smooth(v - iy);
+    const double* row0 = &grid_[std::size_t(iy) * nx_ + ix];
+    const double* row1 = row0 + nx_;
+    const double top = row0[0] * (1 - tx) + row0[1] * tx, bottom = row1[0] * (1 - tx) + row1[1] * tx;
+    return top * (1 - ty) + bottom * ty;
+  }
 
-double value_noise(std::uint64_t seed, double x, double y) {
-  const double fx = std::floor(x), fy = std::floor(y);
-  const auto ix = static_cast<std::int64_t>(fx), iy = static_cast<std::int64_t>(fy);
-  auto smooth = [](double t) { return t * t * (3 - 2 * t); };
-  const double tx = smooth(x - fx), ty = smooth(y - fy);
-  const double top = lattice_value(seed, ix, iy) * (1 - tx) + lattice_value(seed, ix + 1, iy) * tx;
-  const double bottom = lattice_value(seed, ix, iy + 1) * (1 - tx) + lattice_value(seed, ix + 1, iy + 1) * tx;
-  return top * (1 - ty) + bottom * ty;
-}
+ private:
+  double scale_;
+  int nx_, ny_;
+  std::vector<double> grid_;
+};
 
 void paint_background(cairo_t* cr, const Scene& scene) {
   const Background& t = scene.texture;
@@ -127,12 +153,13 @@ void paint_background(cairo_t* cr, const Scene& scene) {
     cairo_pattern_destroy(g);
     return;
   }
+  // Two octaves: broad blotches plus finer grain.
+  const ValueNoise broad(t.seed, t.scale, scene.width, scene.height);
+  const ValueNoise fine(~t.seed, t.scale / 2, scene.width, scene.height);
   Image texture(scene.width, scene.height, 3);
   for (int y = 0; y < scene.height; ++y)
     for (int x = 0; x < scene.width; ++x) {
-      // Two octaves: broad blotches plus finer grain.
-      const double u = (x + 0.5) / t.scale, w = (y + 0.5) / t.scale;
-      const double v = 0.65 * value_noise(t.seed, u, w) + 0.35 * value_noise(~t.seed, 2 * u, 2 * w);
+      const double v = 0.65 * broad.at(x, y) + 0.35 * fine.at(x, y);
       texture.at(x, y, 0) = static_cast<std::uint8_t>(std::lround(a.r + (b.r - a.r) * v));
       texture.at(x, y, 1) = static_cast<std::uint8_t>(std::lround(a.g + (b.g - a.g) * v));
       texture.at(x, y, 2) = static_cast<std::uint8_t>(std::lround(a.b + (b.b - a.b) * v));

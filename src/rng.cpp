@@ -1,7 +1,6 @@
 #include "shapegen/rng.hpp"
 
 #include <cmath>
-#include <numbers>
 
 namespace shapegen {
 
@@ -72,12 +71,21 @@ std::int64_t Rng::uniform_int(std::int64_t lo, std::int64_t hi) {
 }
 
 double Rng::normal() {
-  double u1;
+  // Marsaglia's polar method: two normals per accepted pair, no trigonometry.
+  if (has_spare_) {
+    has_spare_ = false;
+    return spare_;
+  }
+  double u, v, s;
   do {
-    u1 = uniform01();
-  } while (u1 <= 0.0);
-  const double u2 = uniform01();
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+    u = 2 * uniform01() - 1;
+    v = 2 * uniform01() - 1;
+    s = u * u + v * v;
+  } while (s >= 1 || s == 0);
+  const double scale = std::sqrt(-2 * std::log(s) / s);
+  spare_ = v * scale;
+  has_spare_ = true;
+  return u * scale;
 }
 
 bool Rng::bernoulli(double p) { return uniform01() < p; }

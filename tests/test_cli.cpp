@@ -134,7 +134,7 @@ BOOST_AUTO_TEST_CASE(bad_input_fails_cleanly_before_writing) {
   expect_failure("generate" + o + " --count 0", "key 'dataset.count': value '0' is invalid (out of range)", out);
   expect_failure("generate" + o + " --image.width=0", "key 'image.width': value '0' is invalid", out);
   expect_failure("generate" + o + " --image.height=9000", "allowed: a whole number in [1, 8192]", out);
-  expect_failure("generate" + o + " --preset nope", "--preset 'nope': no such preset file or built-in name; built-in presets: basic, color, mnist28", out);
+  expect_failure("generate" + o + " --preset nope", "--preset 'nope': no such preset file or built-in name; built-in presets: augmented, basic, color, geometric, mnist28, photometric, sketch", out);
   expect_failure("generate --count 3", "--out DIR is required", out);
   expect_failure("generate" + o + " --jobs 0", "--jobs: value '0' is invalid", out);
 
@@ -188,4 +188,30 @@ BOOST_AUTO_TEST_CASE(presets_help_version_and_preview) {
   BOOST_TEST(sheet.channels == 3);
   BOOST_TEST(sheet.width == 3 * (128 + 4) + 4);
   BOOST_TEST(sheet.height == 2 * (128 + 4) + 4);
+}
+
+BOOST_AUTO_TEST_CASE(augmented_variants_are_linked_recorded_and_reproducible) {
+  TempDir t;
+  auto r = run_cli("generate --preset augmented --count 4 --variants 2 --jobs 2 --out " + t.str("a"));
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  const auto rows = lines(read_text(t.path() / "a/manifest.jsonl"));
+  BOOST_REQUIRE(rows.size() == 12u);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto j = nlohmann::json::parse(rows[i]);
+    BOOST_TEST(j["index"] == i);
+    BOOST_TEST(j["base_index"] == i / 3);
+    BOOST_TEST(j["variant"] == i % 3);
+    BOOST_TEST(j["augment"].is_array());
+    if (i % 3 == 0) BOOST_TEST(j["augment"].empty());
+    for (const auto& rec : j["augment"]) BOOST_TEST(rec.contains("op"));
+  }
+  BOOST_TEST(read_text(t.path() / "a/dataset.ini").find("variants = 2") != std::string::npos);
+  r = run_cli("generate --preset " + t.str("a/dataset.ini") + " --jobs 1 --out " + t.str("b"));
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  require_identical_trees(t.path() / "a", t.path() / "b");
+  // Without variants every row is augmented, and the manifest has no variant fields.
+  r = run_cli("generate --preset augmented --count 2 --out " + t.str("c"));
+  const auto j = nlohmann::json::parse(lines(read_text(t.path() / "c/manifest.jsonl"))[0]);
+  BOOST_TEST(!j.contains("variant"));
+  BOOST_TEST(j.contains("augment"));
 }

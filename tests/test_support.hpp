@@ -2,6 +2,7 @@
 // Helpers shared by the tests: running the CLI, temporary folders, masks.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "shapegen/config.hpp"
 #include "shapegen/geometry.hpp"
@@ -37,5 +38,9 @@ Box mask_extents(const Image& mask, int threshold = 0);
 Config preset_config(const std::string& name, const Assignments& overrides = {});
 
 std::string read_text(const std::filesystem::path& path);
+
+// Sutherland-Hodgman clip of a polygon to the frame [0,w]x[0,h], for
+// visible areas computed independently of the renderer.
+std::vector<Point> clip_to_frame(std::vector<Point> poly, double w, double h);
 
 }  // namespace shapegen::test

@@ -30,16 +30,20 @@ class Contrast : public Op {
       const double current = std::abs(s.scene.objects[0].style.stroke.luma() - bg.luma());
       if (current > 0) rescale = difference / current;
     }
+    // The mapping depends only on the value and the channel: one table each.
     const double bg_level[3] = {double(bg.r), double(bg.g), double(bg.b)};
     Image& img = s.image;
-    for (std::size_t i = 0; i < img.pixels.size(); ++i) {
-      double v = img.pixels[i];
-      if (rescale != 1) v = std::clamp(bg_level[i % img.channels] + (v - bg_level[i % img.channels]) * rescale, 0.0, 255.0);
-      if (invert) v = 255 - v;
-      v = std::clamp((v - 127.5) * contrast + 127.5 + brightness, 0.0, 255.0);
-      if (gamma != 1) v = 255 * std::pow(v / 255, 1 / gamma);
-      img.pixels[i] = to_level(v);
-    }
+    std::uint8_t table[3][256];
+    for (int c = 0; c < img.channels; ++c)
+      for (int level = 0; level < 256; ++level) {
+        double v = level;
+        if (rescale != 1) v = std::clamp(bg_level[c] + (v - bg_level[c]) * rescale, 0.0, 255.0);
+        if (invert) v = 255 - v;
+        v = std::clamp((v - 127.5) * contrast + 127.5 + brightness, 0.0, 255.0);
+        if (gamma != 1) v = 255 * std::pow(v / 255, 1 / gamma);
+        table[c][level] = to_level(v);
+      }
+    for (std::size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = table[i % img.channels][img.pixels[i]];
     if (difference > 0) rec.add("difference", difference);
     rec.add("invert", invert);
     rec.add("contrast", contrast);

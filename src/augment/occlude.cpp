@@ -17,6 +17,22 @@ namespace {
 
 constexpr int kPlacementTries = 24;
 
+// An occluder's coverage over the part of the frame it can touch.
+struct Window {
+  int x0 = 0, y0 = 0;
+  Image mask;
+};
+
+Window render_window(const Scene& scene, const Object& occluder) {
+  const Box b = intersect(inflate(extents(occluder.outline), 1), Box{0, 0, double(scene.width), double(scene.height)});
+  Window w;
+  if (b.empty()) return w;
+  w.x0 = int(std::floor(b.x0));
+  w.y0 = int(std::floor(b.y0));
+  w.mask = render_coverage(scene, occluder, w.x0, w.y0, int(std::ceil(b.x1)) - w.x0, int(std::ceil(b.y1)) - w.y0);
+  return w;
+}
+
 class Occlude : public Op {
  public:
   explicit Occlude(const Config& c)
@@ -35,29 +51,36 @@ class Occlude : public Op {
     if (around.empty()) around = {0, 0, double(scene.width), double(scene.height)};
 
     // Keep the placement whose hidden fraction is nearest the target range.
+    // Coverage is rendered only over the occluder's own window.
     Object best;
-    Image best_mask;
+    Window best_window;
     double best_hidden = 0, best_miss = INFINITY;
     for (int attempt = 0; attempt < kPlacementTries && best_miss > 0; ++attempt) {
       Object occluder = make_occluder(shape, size, rng);
       const Point at{rng.uniform(around.x0, around.x1), rng.uniform(around.y0, around.y1)};
       transform_points(occluder, [at](Point p) { return translate(p, at); });
-      Image mask = render_coverage(scene, occluder, 0, 0, scene.width, scene.height);
+      Window window = render_window(scene, occluder);
       double hidden_area = 0;
-      for (std::size_t i = 0; i < mask.pixels.size(); ++i) hidden_area += ink.pixels[i] * mask.pixels[i] / (255.0 * 255.0);
+      for (int y = 0; y < window.mask.height; ++y)
+        for (int x = 0; x < window.mask.width; ++x)
+          hidden_area += ink.at(window.x0 + x, window.y0 + y) * window.mask.at(x, y) / (255.0 * 255.0);
       const double hidden = ink_area > 0 ? hidden_area / ink_area : 0;
       const double miss = hidden < target_lo ? target_lo - hidden : hidden > target_hi ? hidden - target_hi : 0;
       if (miss < best_miss) {
         best_miss = miss;
         best_hidden = hidden;
         best = std::move(occluder);
-        best_mask = std::move(mask);
+        best_window = std::move(window);
       }
     }
-    paint(s, best_mask, fill, rng);
+    paint(s, best_window, fill, rng);
     if (s.hidden.pixels.empty()) s.hidden = Image(scene.width, scene.height, 1);
-    for (std::size_t i = 0; i < best_mask.pixels.size(); ++i)
-      s.hidden.pixels[i] = std::max(s.hidden.pixels[i], best_mask.pixels[i]);
+    const Image& m = best_window.mask;
+    for (int y = 0; y < m.height; ++y)
+      for (int x = 0; x < m.width; ++x) {
+        std::uint8_t& h = s.hidden.at(best_window.x0 + x, best_window.y0 + y);
+        h = std::max(h, m.at(x, y));
+      }
 
     const Box box = extents(best.outline);
     rec.add("shape", shape);
@@ -91,30 +114,29 @@ class Occlude : public Op {
     return o;
   }
 
-  static void paint(RasterState& s, const Image& mask, const std::string& fill, Rng& rng) {
+  static void paint(RasterState& s, const Window& window, const std::string& fill, Rng& rng) {
     Image& img = s.image;
-    Image source;
+    const Image& mask = window.mask;
+    Image background;
     if (fill == "background") {
       Scene empty = s.scene;
       empty.objects.clear();
-      source = render_scene(empty);
-    } else {
-      source = Image(img.width, img.height, img.channels);
-      const bool per_pixel = fill == "noise";
-      std::uint8_t level[3];
-      for (auto& l : level) l = static_cast<std::uint8_t>(rng.uniform_int(0, 255));
-      for (int y = 0; y < img.height; ++y)
-        for (int x = 0; x < img.width; ++x)
-          for (int c = 0; c < img.channels; ++c)
-            source.at(x, y, c) = per_pixel ? static_cast<std::uint8_t>(rng.uniform_int(0, 255))
-                                           : level[img.channels == 3 ? c : 0];
+      background = render_scene(empty);
     }
-    for (int y = 0; y < img.height; ++y)
-      for (int x = 0; x < img.width; ++x) {
+    std::uint8_t level[3];
+    for (auto& l : level) l = static_cast<std::uint8_t>(rng.uniform_int(0, 255));
+    for (int y = 0; y < mask.height; ++y)
+      for (int x = 0; x < mask.width; ++x) {
+        const int ix = window.x0 + x, iy = window.y0 + y;
         const double a = mask.at(x, y) / 255.0;
-        if (a == 0) continue;
-        for (int c = 0; c < img.channels; ++c)
-          img.at(x, y, c) = to_level(img.at(x, y, c) * (1 - a) + source.at(x, y, c) * a);
+        for (int c = 0; c < img.channels; ++c) {
+          // Noise draws for every pixel of the window, covered or not, so the
+          // stream does not depend on the mask's shape.
+          const double source = fill == "background" ? background.at(ix, iy, c)
+                                : fill == "noise"    ? double(rng.uniform_int(0, 255))
+                                                     : level[img.channels == 3 ? c : 0];
+          if (a > 0) img.at(ix, iy, c) = to_level(img.at(ix, iy, c) * (1 - a) + source * a);
+        }
       }
   }
 

@@ -25,22 +25,26 @@ void FloatImage::store(Image& img) const {
   for (std::size_t i = 0; i < v.size(); ++i) img.pixels[i] = to_level(v[i]);
 }
 
-// One pass of a symmetric 1-D kernel along x (horizontal) or y.
+// One pass of a symmetric 1-D kernel along rows (horizontal) or columns.
+// Each line is copied into a buffer padded with its end values, so the inner
+// loop has no bounds checks.
 static void convolve_1d(FloatImage& img, const std::vector<double>& kernel, bool horizontal) {
   const int r = int(kernel.size() / 2);
-  const std::vector<float> src = img.v;
   const int w = img.width, h = img.height, ch = img.channels;
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x)
-      for (int c = 0; c < ch; ++c) {
-        double sum = 0;
-        for (int k = -r; k <= r; ++k) {
-          const int sx = horizontal ? std::clamp(x + k, 0, w - 1) : x;
-          const int sy = horizontal ? y : std::clamp(y + k, 0, h - 1);
-          sum += kernel[k + r] * src[(std::size_t(sy) * w + sx) * ch + c];
-        }
-        img.at(x, y, c) = float(sum);
+  const int length = horizontal ? w : h, lines = horizontal ? h : w;
+  const std::size_t step = horizontal ? ch : std::size_t(w) * ch;  // between neighbours on a line
+  std::vector<float> k(kernel.begin(), kernel.end());
+  std::vector<float> line(length + 2 * r);
+  for (int l = 0; l < lines; ++l)
+    for (int c = 0; c < ch; ++c) {
+      float* first = &img.v[(horizontal ? std::size_t(l) * w * ch : std::size_t(l) * ch) + c];
+      for (int i = 0; i < length + 2 * r; ++i) line[i] = first[std::clamp(i - r, 0, length - 1) * step];
+      for (int i = 0; i < length; ++i) {
+        float sum = 0;
+        for (int t = 0; t <= 2 * r; ++t) sum += k[t] * line[i + t];
+        first[i * step] = sum;
       }
+    }
 }
 
 void gaussian_blur(FloatImage& img, double sigma) {
