@@ -2,18 +2,21 @@
 // op, samples are generated with only that op on (p = 1) and with nothing on,
 // in interleaved rounds; the op's cost is the difference of the medians.
 // Output: a Markdown table (microseconds per image) for 64x64 gray and
-// 224x224 RGB, with the base sample and PNG encoding for scale.
+// 224x224 RGB, with the base sample and PNG encoding for scale; then the cost
+// of whole presets relative to the un-augmented basic preset.
 //
 //   bench_ops [--samples N] [--rounds R]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "shapegen/augment.hpp"
 #include "shapegen/png.hpp"
+#include "shapegen/presets.hpp"
 #include "shapegen/sample.hpp"
 
 using namespace shapegen;
@@ -93,4 +96,20 @@ int main(int argc, char** argv) {
   }
   std::printf("\n%d samples (64x64) / %d (224x224) per round, %d rounds, medians.\n", samples,
               std::max(10, samples / 8), rounds);
+
+  // Whole presets, PNG encoding included: what `generate` pays per sample.
+  const char* presets[] = {"basic", "augmented", "sketch", "geometric", "photometric"};
+  std::vector<Generator> generators;
+  for (const char* p : presets) generators.emplace_back(load_config(find_preset(p), {}));
+  std::vector<std::vector<double>> times(std::size(presets)), bare(std::size(presets));
+  for (int r = 0; r < rounds; ++r)
+    for (std::size_t k = 0; k < std::size(presets); ++k) {
+      times[k].push_back(time_samples(generators[k], samples, true));
+      bare[k].push_back(time_samples(generators[k], samples, false));
+    }
+  std::printf("\n| preset (64x64 gray) | us per sample, with PNG | x basic | without PNG | x basic |\n|---|---|---|---|---|\n");
+  const double basic = median(times[0]), basic_bare = median(bare[0]);
+  for (std::size_t k = 0; k < std::size(presets); ++k)
+    std::printf("| %s | %.1f | %.2f | %.1f | %.2f |\n", presets[k], median(times[k]), median(times[k]) / basic,
+                median(bare[k]), median(bare[k]) / basic_bare);
 }

@@ -34,8 +34,10 @@ void polyline_path(cairo_t* cr, const StrokePath& s) {
 }
 
 // A stroke whose width changes along it: the union of a quad per segment and
-// a disc at each end and each joint that turns (round caps and joins; where
-// the path runs straight on, the quads already meet). All pieces are wound
+// a disc at each end and each joint that turns by more than 15 degrees (round
+// caps and joins). At gentler joints the quads leave a notch no deeper than
+// half the width times 1 - cos(7.5 deg), under 0.01 px for strokes up to
+// 2.3 px: invisible, and cheaper to draw. All pieces are wound
 // the same way, so the nonzero rule unites them without seams.
 bool needs_disc(const StrokePath& s, std::size_t i) {
   const std::size_t n = s.points.size();
@@ -43,7 +45,7 @@ bool needs_disc(const StrokePath& s, std::size_t i) {
   const Point a = s.points[(i + n - 1) % n], b = s.points[i], c = s.points[(i + 1) % n];
   const double ux = b.x - a.x, uy = b.y - a.y, vx = c.x - b.x, vy = c.y - b.y;
   const double cross = ux * vy - uy * vx, dot = ux * vx + uy * vy;
-  return std::abs(std::atan2(cross, dot)) > 3 * M_PI / 180;
+  return std::abs(std::atan2(cross, dot)) > 15 * M_PI / 180;
 }
 
 void variable_width_path(cairo_t* cr, const StrokePath& s) {
@@ -160,9 +162,10 @@ void paint_background(cairo_t* cr, const Scene& scene) {
   for (int y = 0; y < scene.height; ++y)
     for (int x = 0; x < scene.width; ++x) {
       const double v = 0.65 * broad.at(x, y) + 0.35 * fine.at(x, y);
-      texture.at(x, y, 0) = static_cast<std::uint8_t>(std::lround(a.r + (b.r - a.r) * v));
-      texture.at(x, y, 1) = static_cast<std::uint8_t>(std::lround(a.g + (b.g - a.g) * v));
-      texture.at(x, y, 2) = static_cast<std::uint8_t>(std::lround(a.b + (b.b - a.b) * v));
+      // v in [0, 1] keeps every value in 0..255: + 0.5 and truncate rounds.
+      texture.at(x, y, 0) = static_cast<std::uint8_t>(a.r + (b.r - a.r) * v + 0.5);
+      texture.at(x, y, 1) = static_cast<std::uint8_t>(a.g + (b.g - a.g) * v + 0.5);
+      texture.at(x, y, 2) = static_cast<std::uint8_t>(a.b + (b.b - a.b) * v + 0.5);
     }
   SurfacePtr surface = rgb24_from_image(texture);
   cairo_set_source_surface(cr, surface.get(), 0, 0);

@@ -70,22 +70,64 @@ std::int64_t Rng::uniform_int(std::int64_t lo, std::int64_t hi) {
   return lo + static_cast<std::int64_t>(x % span);
 }
 
-double Rng::normal() {
-  // Marsaglia's polar method: two normals per accepted pair, no trigonometry.
-  if (has_spare_) {
-    has_spare_ = false;
-    return spare_;
+namespace {
+
+// Marsaglia & Tsang's ziggurat for the standard normal: 128 layers of equal
+// area under the density; most draws need one 32-bit random number and a
+// compare. Tables are computed once from the layer geometry.
+struct Ziggurat {
+  static constexpr double kR = 3.442619855899;     // start of the tail
+  static constexpr double kV = 9.91256303526217e-3;  // area of each layer
+  std::uint32_t k[128];  // acceptance thresholds
+  double w[128];         // scale from a 32-bit integer to x
+  double f[128];         // density at each layer edge
+
+  Ziggurat() {
+    const double m = 2147483648.0;  // 2^31
+    double d = kR, t = kR;
+    const double q = kV / std::exp(-0.5 * d * d);
+    k[0] = static_cast<std::uint32_t>(d / q * m);
+    k[1] = 0;
+    w[0] = q / m;
+    w[127] = d / m;
+    f[0] = 1.0;
+    f[127] = std::exp(-0.5 * d * d);
+    for (int i = 126; i >= 1; --i) {
+      d = std::sqrt(-2.0 * std::log(kV / d + std::exp(-0.5 * d * d)));
+      k[i + 1] = static_cast<std::uint32_t>(d / t * m);
+      t = d;
+      f[i] = std::exp(-0.5 * d * d);
+      w[i] = d / m;
+    }
   }
-  double u, v, s;
-  do {
-    u = 2 * uniform01() - 1;
-    v = 2 * uniform01() - 1;
-    s = u * u + v * v;
-  } while (s >= 1 || s == 0);
-  const double scale = std::sqrt(-2 * std::log(s) / s);
-  spare_ = v * scale;
-  has_spare_ = true;
-  return u * scale;
+};
+
+const Ziggurat& ziggurat() {
+  static const Ziggurat z;
+  return z;
+}
+
+}  // namespace
+
+double Rng::normal() {
+  const Ziggurat& z = ziggurat();
+  for (;;) {
+    const auto hz = static_cast<std::int32_t>(next_u64() >> 32);
+    const int iz = hz & 127;
+    const std::uint32_t magnitude = hz < 0 ? std::uint32_t(-std::int64_t(hz)) : std::uint32_t(hz);
+    const double x = hz * z.w[iz];
+    if (magnitude < z.k[iz]) return x;  // inside the layer's rectangle: the common case
+    if (iz == 0) {  // the tail beyond kR, by Marsaglia's exponential method
+      double tx, ty;
+      do {
+        tx = -std::log(1.0 - uniform01()) / Ziggurat::kR;
+        ty = -std::log(1.0 - uniform01());
+      } while (ty + ty < tx * tx);
+      return hz > 0 ? Ziggurat::kR + tx : -Ziggurat::kR - tx;
+    }
+    // The wedge between the rectangle and the curve.
+    if (z.f[iz] + uniform01() * (z.f[iz - 1] - z.f[iz]) < std::exp(-0.5 * x * x)) return x;
+  }
 }
 
 bool Rng::bernoulli(double p) { return uniform01() < p; }

@@ -28,12 +28,22 @@ ObjectLabel label_object(const Scene& scene, const Object& object, const Image& 
   // Ink leaves the frame, an occluder hides some, or aliasing drops pixels at
   // thin tips: measure the coverage Cairo draws, less what occluders hide,
   // and tighten the box to the pixels that still show ink.
-  Image visible = render_coverage(scene, object, 0, 0, scene.width, scene.height);
-  double whole = coverage_area(visible);
-  if (!all_in_frame) {
+  Image visible;
+  double whole;
+  if (all_in_frame) {
+    visible = render_coverage(scene, object, 0, 0, scene.width, scene.height);
+    whole = coverage_area(visible);
+  } else {
+    // One render of all the ink on a pixel-aligned window; the frame's part
+    // of it is exactly what the frame shows.
     const int fx0 = int(std::floor(full.x0)), fy0 = int(std::floor(full.y0));
-    whole = coverage_area(render_coverage(scene, object, fx0, fy0, int(std::ceil(full.x1)) - fx0 + 1,
-                                          int(std::ceil(full.y1)) - fy0 + 1));
+    const Image all = render_coverage(scene, object, fx0, fy0, int(std::ceil(full.x1)) - fx0 + 1,
+                                      int(std::ceil(full.y1)) - fy0 + 1);
+    whole = coverage_area(all);
+    visible = Image(scene.width, scene.height, 1);
+    for (int y = std::max(0, fy0); y < std::min(scene.height, fy0 + all.height); ++y)
+      for (int x = std::max(0, fx0); x < std::min(scene.width, fx0 + all.width); ++x)
+        visible.at(x, y) = all.at(x - fx0, y - fy0);
   }
   if (occluded)
     for (std::size_t i = 0; i < visible.pixels.size(); ++i)

@@ -31,7 +31,7 @@ class Rng {
   double uniform(double lo, double hi);
   // Uniform integer in [lo, hi], unbiased.
   std::int64_t uniform_int(std::int64_t lo, std::int64_t hi);
-  // Standard normal (polar method; the second value of a pair is kept for the next call).
+  // Standard normal (ziggurat method).
   double normal();
   bool bernoulli(double p);
   // Index i with probability weights[i] / sum(weights); sum must be > 0.
@@ -39,8 +39,6 @@ class Rng {
 
  private:
   std::uint64_t s_[4];
-  double spare_ = 0;
-  bool has_spare_ = false;
 };
 
 }  // namespace shapegen

@@ -43,7 +43,9 @@ class Contrast : public Op {
         if (gamma != 1) v = 255 * std::pow(v / 255, 1 / gamma);
         table[c][level] = to_level(v);
       }
-    for (std::size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = table[i % img.channels][img.pixels[i]];
+    const int ch = img.channels;
+    for (int c = 0; c < ch; ++c)
+      for (std::size_t i = c; i < img.pixels.size(); i += ch) img.pixels[i] = table[c][img.pixels[i]];
     if (difference > 0) rec.add("difference", difference);
     rec.add("invert", invert);
     rec.add("contrast", contrast);

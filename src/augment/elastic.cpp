@@ -1,6 +1,6 @@
 // elastic: a smooth random displacement field applied to every point of the
 // scene (outline, stroke pieces, vertices), like a wobbly hand or a bent
-// sheet. The outline is first resampled every pixel so straight edges bend.
+// sheet. The outline is first resampled every 2 px so straight edges bend.
 #include <cmath>
 #include <numbers>
 
@@ -11,6 +11,9 @@ namespace shapegen::ops {
 namespace {
 
 constexpr int kWaves = 4;  // plane waves per axis: enough to look irregular, few enough to be smooth
+// Outline resampling, px: wavelengths are >= 1 px, and usually >> 2 px, so
+// points 2 px apart follow the field closely while keeping strokes cheap.
+constexpr double kSpacing = 2.0;
 
 class Elastic : public Op {
  public:
@@ -33,8 +36,8 @@ class Elastic : public Op {
     // RMS displacement of `amplitude` per axis.
     const double gain = amplitude * std::sqrt(2.0 / kWaves);
     for (Object& o : scene.objects) {
-      o.outline = densify(o.outline, 1.0, true);
-      for (StrokePath& s : o.strokes) s = densify(s, 1.0);
+      o.outline = densify(o.outline, kSpacing, true);
+      for (StrokePath& s : o.strokes) s = densify(s, kSpacing);
     }
     transform_points(scene, [&](Point p) {
       double d[2] = {0, 0};

@@ -52,14 +52,18 @@ class MotionBlur : public Op {
         for (int c = 0; c < ch; ++c)
           padded[(std::size_t(y) * pw + x) * ch + c] =
               src.at(std::clamp(x - reach, 0, w - 1), std::clamp(y - reach, 0, h - 1), c);
+    // Whole rows at a time: for each tap, add a shifted padded row (contiguous,
+    // so it vectorizes).
     FloatImage out = src;
-    for (int y = 0; y < h; ++y)
-      for (int x = 0; x < w; ++x)
-        for (int c = 0; c < ch; ++c) {
-          float sum = 0;
-          for (const Tap& t : taps) sum += t.weight * padded[(std::size_t(y + reach + t.dy) * pw + x + reach + t.dx) * ch + c];
-          out.at(x, y, c) = sum;
-        }
+    const int n = w * ch;
+    for (int y = 0; y < h; ++y) {
+      float* row = &out.v[std::size_t(y) * n];
+      std::fill(row, row + n, 0.0f);
+      for (const Tap& t : taps) {
+        const float* in = &padded[(std::size_t(y + reach + t.dy) * pw + reach + t.dx) * ch];
+        for (int i = 0; i < n; ++i) row[i] += t.weight * in[i];
+      }
+    }
     out.store(s.image);
     rec.add("length", length);
     rec.add("angle", angle);

@@ -15,7 +15,7 @@ namespace shapegen::ops {
 
 namespace {
 
-constexpr int kPlacementTries = 24;
+constexpr int kPlacementTries = 16;
 
 // An occluder's coverage over the part of the frame it can touch.
 struct Window {
@@ -157,7 +157,7 @@ OpDecl occlude() {
            range("occlude.size", "0.2..0.5", {0, 2, true, false},
                  "Occluder size as a fraction of the shorter image side."),
            range("occlude.hidden", "0.1..0.4", {0, 1},
-                 "Target fraction of the ink to hide; the closest of 24 placements is kept.")},
+                 "Target fraction of the ink to hide; the closest of 16 placements is kept.")},
           [](const Config& c) { return std::make_unique<Occlude>(c); }};
 }
 

@@ -19,50 +19,67 @@ float FloatImage::sample(double x, double y, int c) const {
   return float(top * (1 - ty) + bottom * ty);
 }
 
-std::uint8_t to_level(double v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0, 255.0))); }
+// Round half up after clamping; for the non-negative values left this equals
+// std::lround, without a library call per value.
+std::uint8_t to_level(double v) { return static_cast<std::uint8_t>(std::min(std::max(v, 0.0), 255.0) + 0.5); }
 
 void FloatImage::store(Image& img) const {
   for (std::size_t i = 0; i < v.size(); ++i) img.pixels[i] = to_level(v[i]);
 }
 
-// One pass of a symmetric 1-D kernel along rows (horizontal) or columns.
-// Each line is copied into a buffer padded with its end values, so the inner
-// loop has no bounds checks.
-static void convolve_1d(FloatImage& img, const std::vector<double>& kernel, bool horizontal) {
-  const int r = int(kernel.size() / 2);
-  const int w = img.width, h = img.height, ch = img.channels;
-  const int length = horizontal ? w : h, lines = horizontal ? h : w;
-  const std::size_t step = horizontal ? ch : std::size_t(w) * ch;  // between neighbours on a line
-  std::vector<float> k(kernel.begin(), kernel.end());
-  std::vector<float> line(length + 2 * r);
-  for (int l = 0; l < lines; ++l)
-    for (int c = 0; c < ch; ++c) {
-      float* first = &img.v[(horizontal ? std::size_t(l) * w * ch : std::size_t(l) * ch) + c];
-      for (int i = 0; i < length + 2 * r; ++i) line[i] = first[std::clamp(i - r, 0, length - 1) * step];
-      for (int i = 0; i < length; ++i) {
-        float sum = 0;
-        for (int t = 0; t <= 2 * r; ++t) sum += k[t] * line[i + t];
-        first[i * step] = sum;
-      }
+// Separable passes of a symmetric kernel. Both work on whole interleaved rows
+// (contiguous, so the compiler vectorizes them) padded with edge values.
+static void convolve_rows(FloatImage& img, const std::vector<float>& k) {
+  const int r = int(k.size() / 2), ch = img.channels, n = img.width * ch;
+  std::vector<float> padded(n + 2 * r * ch);
+  for (int y = 0; y < img.height; ++y) {
+    float* row = &img.v[std::size_t(y) * n];
+    for (int i = 0; i < r * ch; ++i) {
+      padded[i] = row[i % ch];
+      padded[n + r * ch + i] = row[n - ch + i % ch];
     }
+    std::copy(row, row + n, padded.begin() + r * ch);
+    std::fill(row, row + n, 0.0f);
+    for (int t = 0; t <= 2 * r; ++t) {
+      const float* src = &padded[t * ch];
+      for (int i = 0; i < n; ++i) row[i] += k[t] * src[i];
+    }
+  }
+}
+
+static void convolve_columns(FloatImage& img, const std::vector<float>& k) {
+  const int r = int(k.size() / 2), n = img.width * img.channels, h = img.height;
+  const std::vector<float> src = img.v;
+  for (int y = 0; y < h; ++y) {
+    float* out = &img.v[std::size_t(y) * n];
+    std::fill(out, out + n, 0.0f);
+    for (int t = -r; t <= r; ++t) {
+      const float* in = &src[std::size_t(std::clamp(y + t, 0, h - 1)) * n];
+      const float weight = k[t + r];
+      for (int i = 0; i < n; ++i) out[i] += weight * in[i];
+    }
+  }
+}
+
+static void convolve_separable(FloatImage& img, const std::vector<float>& kernel) {
+  convolve_rows(img, kernel);
+  convolve_columns(img, kernel);
 }
 
 void gaussian_blur(FloatImage& img, double sigma) {
   if (sigma <= 0) return;
   const int r = std::max(1, int(std::ceil(3 * sigma)));
-  std::vector<double> kernel(2 * r + 1);
+  std::vector<double> weights(2 * r + 1);
   double total = 0;
-  for (int k = -r; k <= r; ++k) total += kernel[k + r] = std::exp(-k * k / (2 * sigma * sigma));
-  for (double& x : kernel) x /= total;
-  convolve_1d(img, kernel, true);
-  convolve_1d(img, kernel, false);
+  for (int k = -r; k <= r; ++k) total += weights[k + r] = std::exp(-k * k / (2 * sigma * sigma));
+  std::vector<float> kernel;
+  for (double x : weights) kernel.push_back(float(x / total));
+  convolve_separable(img, kernel);
 }
 
 void box_blur(FloatImage& img, int radius) {
   if (radius <= 0) return;
-  const std::vector<double> kernel(2 * radius + 1, 1.0 / (2 * radius + 1));
-  convolve_1d(img, kernel, true);
-  convolve_1d(img, kernel, false);
+  convolve_separable(img, std::vector<float>(2 * radius + 1, 1.0f / (2 * radius + 1)));
 }
 
 }  // namespace shapegen::ops
