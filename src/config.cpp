@@ -1,6 +1,7 @@
 #include "shapegen/config.hpp"
 
 #include <boost/program_options.hpp>
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -57,6 +58,10 @@ void Config::check_consistency() const {
     throw ConfigError("keys 'shape.scalene_min_angle' = " + format_real(m) +
                       " and 'shape.scalene_min_difference' = " + format_real(d) +
                       " allow no scalene triangle; allowed: 3 * (min_angle + min_difference) <= 180");
+  const Range objects = range("objects.count");
+  if (objects.lo != std::floor(objects.lo) || objects.hi != std::floor(objects.hi))
+    throw ConfigError("key 'objects.count': value '" + format_value(at("objects.count")) +
+                      "' is invalid; allowed: whole numbers (a count or range lo..hi) in [1, 255]");
   check_augment_config(*this);
   const Weights& fill = weights("style.fill");
   if (range("style.stroke_width").hi <= 0 && fill.of("filled") == 0)

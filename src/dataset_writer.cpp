@@ -2,15 +2,18 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 #include <vector>
 
+#include "formats/layout.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/manifest.hpp"
 #include "shapegen/png.hpp"
 #include "shapegen/sample.hpp"
+#include "shapegen/split.hpp"
 
 namespace fs = std::filesystem;
 
@@ -98,10 +101,20 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
   check_output_dir(options.out_dir, options.overwrite);
   const int level = static_cast<int>(config.integer("image.png_compression"));
   const int jobs = std::max(1, options.jobs);
-  const Generator generator(config);
+  const auto& formats = std::get<NameList>(config.at("output.formats")).names;
+  const auto wants = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
+  const Generator generator(config, wants("masks"));
+  const Splitter splitter(config, generator.sampler());
   const std::uint64_t count = generator.row_count();
 
   Staging staging(options.out_dir);
+  const layouts::Context context{staging.dir(), fs::absolute(options.out_dir).lexically_normal(), config,
+                                 splitter.splits(), config.to_ini()};
+  std::vector<std::unique_ptr<layouts::Layout>> outputs;
+  if (wants("imagefolder")) outputs.push_back(layouts::imagefolder(context));
+  if (wants("coco")) outputs.push_back(layouts::coco(context));
+  if (wants("yolo")) outputs.push_back(layouts::yolo(context));
+  if (wants("masks")) outputs.push_back(layouts::masks(context));
   std::ofstream manifest = open_for_writing(staging.dir() / "manifest.jsonl");
   std::ofstream csv = open_for_writing(staging.dir() / "labels.csv");
   csv << csv_header();
@@ -124,13 +137,16 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
     work(0);
     threads.clear();  // joins
     for (const Encoded& e : batch) {
-      const std::string file = "images/" + sample_stem(e.sample.index, count) + ".png";
-      write_file_atomic((staging.dir() / file).string(), e.png.data(), e.png.size());
-      manifest << manifest_line(e.sample, file) << '\n';
-      csv << csv_rows(e.sample, file);
+      const std::string stem = sample_stem(e.sample.index, count);
+      const layouts::Row row{stem, "images/" + stem + ".png", splitter.split_of(e.sample.base_index)};
+      write_file_atomic((staging.dir() / row.file).string(), e.png.data(), e.png.size());
+      manifest << manifest_line(e.sample, row.file, row.split) << '\n';
+      csv << csv_rows(e.sample, row.file, row.split);
+      for (auto& output : outputs) output->add(e.sample, row);
     }
     if (options.progress) options.progress(first + n, count);
   }
+  for (auto& output : outputs) output->finish();
   manifest.close();
   csv.close();
   if (!manifest || !csv) throw IoError("--out '" + options.out_dir + "': write failed (disk full?)");

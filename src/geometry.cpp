@@ -27,6 +27,13 @@ Box intersect(const Box& a, const Box& b) {
   return r;
 }
 
+double iou(const Box& a, const Box& b) {
+  const Box i = intersect(a, b);
+  const double inter = i.empty() ? 0 : i.width() * i.height();
+  const double uni = a.width() * a.height() + b.width() * b.height() - inter;
+  return uni > 0 ? inter / uni : 0;
+}
+
 double polygon_area_signed(std::span<const Point> poly) {
   double twice = 0;
   for (std::size_t i = 0; i < poly.size(); ++i) {
@@ -38,6 +45,36 @@ double polygon_area_signed(std::span<const Point> poly) {
 }
 
 double polygon_area(std::span<const Point> poly) { return std::abs(polygon_area_signed(poly)); }
+
+std::vector<Point> clip_polygon(const std::vector<Point>& polygon, const Box& box) {
+  std::vector<Point> poly = polygon;
+  // One pass per box edge: keep what is inside, add crossing points.
+  auto clip = [&poly](auto inside, auto cross) {
+    std::vector<Point> out;
+    for (std::size_t i = 0; i < poly.size(); ++i) {
+      const Point a = poly[i], b = poly[(i + 1) % poly.size()];
+      if (inside(b)) {
+        if (!inside(a)) out.push_back(cross(a, b));
+        out.push_back(b);
+      } else if (inside(a)) {
+        out.push_back(cross(a, b));
+      }
+    }
+    poly = std::move(out);
+  };
+  auto at_x = [](double x) {
+    return [x](Point a, Point b) { return Point{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)}; };
+  };
+  auto at_y = [](double y) {
+    return [y](Point a, Point b) { return Point{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y}; };
+  };
+  clip([&](Point p) { return p.x >= box.x0; }, at_x(box.x0));
+  if (!poly.empty()) clip([&](Point p) { return p.x <= box.x1; }, at_x(box.x1));
+  if (!poly.empty()) clip([&](Point p) { return p.y >= box.y0; }, at_y(box.y0));
+  if (!poly.empty()) clip([&](Point p) { return p.y <= box.y1; }, at_y(box.y1));
+  if (poly.size() < 3) poly.clear();
+  return poly;
+}
 
 Point rotate(Point p, double degrees) {
   const double c = std::cos(radians(degrees)), s = std::sin(radians(degrees));

@@ -79,10 +79,11 @@ static json augment_json(const std::vector<OpRecord>& records) {
   return list;
 }
 
-std::string manifest_line(const Sample& sample, const std::string& file) {
+std::string manifest_line(const Sample& sample, const std::string& file, const std::string& split) {
   json j;
   j["file"] = file;
   j["index"] = sample.index;
+  j["split"] = split;
   if (sample.variant) {
     j["base_index"] = sample.base_index;
     j["variant"] = *sample.variant;
@@ -100,7 +101,7 @@ std::string manifest_line(const Sample& sample, const std::string& file) {
 
 std::string csv_header() {
   std::string h =
-      "file,index,object,class,kind,bbox_x0,bbox_y0,bbox_x1,bbox_y1,"
+      "file,index,split,object,class,kind,bbox_x0,bbox_y0,bbox_x1,bbox_y1,"
       "bbox_full_x0,bbox_full_y0,bbox_full_x1,bbox_full_y1,visible_fraction,"
       "center_x,center_y,size,rotation,stroke_width,fill,"
       "stroke_r,stroke_g,stroke_b,fill_r,fill_g,fill_b";
@@ -113,12 +114,12 @@ std::string csv_header() {
 
 static std::string num(double x) { return format_real(round_label(x)); }
 
-std::string csv_rows(const Sample& sample, const std::string& file) {
+std::string csv_rows(const Sample& sample, const std::string& file, const std::string& split) {
   std::string out;
   for (std::size_t i = 0; i < sample.objects.size(); ++i) {
     const ObjectLabel& l = sample.objects[i];
     const Object& o = l.object;
-    out += file + "," + std::to_string(sample.index) + "," + std::to_string(i) + "," +
+    out += file + "," + std::to_string(sample.index) + "," + split + "," + std::to_string(i) + "," +
            class_name(o.shape) + "," + o.kind;
     for (const Box& b : {l.bbox, l.bbox_full})
       out += "," + num(b.x0) + "," + num(b.y0) + "," + num(b.x1) + "," + num(b.y1);

@@ -7,32 +7,47 @@
 
 namespace shapegen {
 
-ObjectLabel label_object(const Scene& scene, const Object& object, const Image& hidden) {
+// The object's ink box clipped to the frame and tightened to the pixels where
+// `shown` is non-zero; an empty Box when there are none.
+static Box visible_box(const Scene& scene, const Box& full, const Image& shown) {
+  int c0 = scene.width, r0 = scene.height, c1 = -1, r1 = -1;
+  for (int y = 0; y < scene.height; ++y)
+    for (int x = 0; x < scene.width; ++x)
+      if (shown.at(x, y)) {
+        c0 = std::min(c0, x), c1 = std::max(c1, x);
+        r0 = std::min(r0, y), r1 = std::max(r1, y);
+      }
+  if (c1 < 0) return {};
+  const Box frame{0, 0, double(scene.width), double(scene.height)};
+  return intersect(intersect(full, frame), Box{double(c0), double(r0), double(c1 + 1), double(r1 + 1)});
+}
+
+ObjectLabel label_object(const Scene& scene, const Object& object, const Image& cover,
+                         ObjectMasks* masks) {
   ObjectLabel label;
   label.object = object;
   label.bbox_full = ink_box(object);
-  const bool occluded = !hidden.pixels.empty();
-  const Box frame{0, 0, double(scene.width), double(scene.height)};
+  const bool covered = !cover.pixels.empty();
   for (const Point& p : object.vertices) {
     const bool in_frame = p.x >= 0 && p.x < scene.width && p.y >= 0 && p.y < scene.height;
-    const bool covered = in_frame && occluded && hidden.at(int(p.x), int(p.y)) >= 128;
-    label.vertices.push_back({p, in_frame, in_frame && !covered});
+    const bool hidden = in_frame && covered && cover.at(int(p.x), int(p.y)) >= 128;
+    label.vertices.push_back({p, in_frame, in_frame && !hidden});
   }
   const Box& full = label.bbox_full;
   const bool all_in_frame =
       full.x0 >= 0 && full.y0 >= 0 && full.x1 <= scene.width && full.y1 <= scene.height;
-  if (all_in_frame && scene.antialias && !occluded) {
+  if (all_in_frame && scene.antialias && !covered && !masks) {
     label.bbox = full;  // antialiased ink touches every pixel the geometry touches
     return label;
   }
-  // Ink leaves the frame, an occluder hides some, or aliasing drops pixels at
-  // thin tips: measure the coverage Cairo draws, less what occluders hide,
-  // and tighten the box to the pixels that still show ink.
-  Image visible;
+  // Ink leaves the frame, something covers it, or aliasing drops pixels at
+  // thin tips: measure the coverage Cairo draws, less what covers it, and
+  // tighten the box to the pixels that still show ink.
+  Image ink;
   double whole;
   if (all_in_frame) {
-    visible = render_coverage(scene, object, 0, 0, scene.width, scene.height);
-    whole = coverage_area(visible);
+    ink = render_coverage(scene, object, 0, 0, scene.width, scene.height);
+    whole = coverage_area(ink);
   } else {
     // One render of all the ink on a pixel-aligned window; the frame's part
     // of it is exactly what the frame shows.
@@ -40,33 +55,78 @@ ObjectLabel label_object(const Scene& scene, const Object& object, const Image& 
     const Image all = render_coverage(scene, object, fx0, fy0, int(std::ceil(full.x1)) - fx0 + 1,
                                       int(std::ceil(full.y1)) - fy0 + 1);
     whole = coverage_area(all);
-    visible = Image(scene.width, scene.height, 1);
+    ink = Image(scene.width, scene.height, 1);
     for (int y = std::max(0, fy0); y < std::min(scene.height, fy0 + all.height); ++y)
       for (int x = std::max(0, fx0); x < std::min(scene.width, fx0 + all.width); ++x)
-        visible.at(x, y) = all.at(x - fx0, y - fy0);
+        ink.at(x, y) = all.at(x - fx0, y - fy0);
   }
-  if (occluded)
+  Image visible = ink;
+  if (covered)
     for (std::size_t i = 0; i < visible.pixels.size(); ++i)
-      visible.pixels[i] = static_cast<std::uint8_t>(visible.pixels[i] * (255 - hidden.pixels[i]) / 255);
+      visible.pixels[i] = static_cast<std::uint8_t>(visible.pixels[i] * (255 - cover.pixels[i]) / 255);
   label.visible_fraction = whole > 0 ? std::min(1.0, coverage_area(visible) / whole) : 0;
-  int c0 = scene.width, r0 = scene.height, c1 = -1, r1 = -1;
+  // A pixel shows the object's ink unless something covers at least half of
+  // it and less than half a pixel of ink is left (the antialiased rim of a
+  // cover leaves faint slivers that are not "seen"). Pixels that do not show
+  // it are cleared from `visible` (kept for masks).
   for (int y = 0; y < scene.height; ++y)
-    for (int x = 0; x < scene.width; ++x)
-      if (visible.at(x, y)) {
-        c0 = std::min(c0, x), c1 = std::max(c1, x);
-        r0 = std::min(r0, y), r1 = std::max(r1, y);
-      }
-  if (c1 < 0) {
-    label.bbox = {};
-    return label;
-  }
-  const Box clipped = intersect(full, frame);
-  label.bbox = intersect(clipped, Box{double(c0), double(r0), double(c1 + 1), double(r1 + 1)});
+    for (int x = 0; x < scene.width; ++x) {
+      std::uint8_t& v = visible.at(x, y);
+      if (v && covered && cover.at(x, y) >= 128 && v < 128) v = 0;
+    }
+  label.bbox = visible_box(scene, full, visible);
+  if (masks) *masks = {std::move(ink), std::move(visible)};
   return label;
 }
 
-Generator::Generator(const Config& config)
-    : sampler_(config), augmenter_(config),
+// a + b - a*b on 0..255 coverage: the union of two partial covers.
+static void unite(Image& a, const Image& b) {
+  if (a.pixels.empty()) {
+    a = b;
+    return;
+  }
+  for (std::size_t i = 0; i < a.pixels.size(); ++i)
+    a.pixels[i] = static_cast<std::uint8_t>(a.pixels[i] + b.pixels[i] * (255 - a.pixels[i]) / 255);
+}
+
+void label_scene(Sample& sample, const Image& hidden, bool keep_masks) {
+  const Scene& scene = sample.scene;
+  const std::size_t n = scene.objects.size();
+  sample.objects.assign(n, {});
+  if (keep_masks) sample.visible.assign(n, {});
+  const bool layered = n > 1 || keep_masks;
+  std::vector<Image> shown(layered ? n : 0);
+  // From the top down: each object is covered by the occluders and by the
+  // ink of every object drawn after it.
+  Image above;
+  for (std::size_t j = n; j-- > 0;) {
+    Image cover = hidden;
+    if (!above.pixels.empty()) unite(cover, above);
+    ObjectMasks masks;
+    sample.objects[j] = label_object(scene, scene.objects[j], cover, layered ? &masks : nullptr);
+    if (!layered) continue;
+    unite(above, masks.ink);
+    shown[j] = std::move(masks.visible);
+  }
+  if (!layered) return;
+  // Where several objects show ink in one pixel, it belongs to the one that
+  // shows the most (the upper one on a tie): each pixel has one owner, and
+  // visible boxes and masks agree.
+  for (std::size_t i = 0; i < std::size_t(scene.width) * scene.height; ++i) {
+    std::size_t owner = n;
+    for (std::size_t j = n; j-- > 0;)
+      if (shown[j].pixels[i] && (owner == n || shown[j].pixels[i] > shown[owner].pixels[i])) owner = j;
+    for (std::size_t j = 0; j < n; ++j)
+      if (j != owner) shown[j].pixels[i] = 0;
+  }
+  for (std::size_t j = 0; j < n; ++j) {
+    if (n > 1) sample.objects[j].bbox = visible_box(scene, sample.objects[j].bbox_full, shown[j]);
+    if (keep_masks) sample.visible[j] = std::move(shown[j]);
+  }
+}
+
+Generator::Generator(const Config& config, bool keep_masks)
+    : sampler_(config), augmenter_(config), keep_masks_(keep_masks),
       count_(static_cast<std::uint64_t>(config.integer("dataset.count"))),
       variants_(static_cast<int>(config.integer("dataset.variants"))) {}
 
@@ -91,8 +151,7 @@ Sample Generator::make(std::uint64_t base, int variant) const {
   sample.image = render_scene(sample.scene);
   RasterState state{sample.image, sample.scene, {}};
   if (variant != 0) augmenter_.apply(state, aug_seed, sample.augment);
-  for (const Object& obj : sample.scene.objects)
-    sample.objects.push_back(label_object(sample.scene, obj, state.hidden));
+  label_scene(sample, state.hidden, keep_masks_);
   return sample;
 }
 

@@ -2,8 +2,35 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+
+#include "shapegen/raster.hpp"
 
 namespace shapegen {
+
+Placement::Placement(const Scene& scene, double max_overlap, double min_visible)
+    : scene_(scene), max_overlap_(max_overlap), min_visible_(min_visible) {}
+
+bool Placement::try_add(const Object& obj) {
+  const Box box = ink_box(obj);
+  for (const Box& other : boxes_)
+    if (iou(box, other) > max_overlap_) return false;
+  if (min_visible_ > 0) {
+    // The new object lies on top: check what it leaves of the others.
+    const Image cover = render_coverage(scene_, obj, 0, 0, scene_.width, scene_.height);
+    std::vector<Image> after = visible_;
+    for (std::size_t j = 0; j < after.size(); ++j) {
+      for (std::size_t i = 0; i < cover.pixels.size(); ++i)
+        after[j].pixels[i] = static_cast<std::uint8_t>(after[j].pixels[i] * (255 - cover.pixels[i]) / 255);
+      if (coverage_area(after[j]) < min_visible_ * whole_[j]) return false;
+    }
+    visible_ = std::move(after);
+    visible_.push_back(cover);
+    whole_.push_back(coverage_area(cover));
+  }
+  boxes_.push_back(box);
+  return true;
+}
 
 Sampler::Sampler(const Config& config) : config_(config) {}
 
@@ -17,9 +44,29 @@ Scene Sampler::draw(std::uint64_t index) const {
   scene.height = static_cast<int>(config_.integer("image.height"));
   scene.rgb = config_.choice("image.mode") == "rgb";
   scene.antialias = config_.flag("image.antialias");
-  Rng rng = Rng::stream(seed_of(index), "scene");
+  // The scene stream draws the background and the number of objects; each
+  // object draws from a stream of its own, so adding objects does not
+  // change the ones before.
+  const std::uint64_t seed = seed_of(index);
+  Rng rng = Rng::stream(seed, "scene");
   scene.background = draw_color(rng, config_.color("image.background"));
-  scene.objects.push_back(draw_object(rng, scene));
+  const Range count = config_.range("objects.count");
+  const auto n = count.lo == count.hi ? std::int64_t(count.lo)
+                                      : rng.uniform_int(std::int64_t(count.lo), std::int64_t(count.hi));
+  Placement placement(scene, config_.real("objects.max_overlap"), config_.real("objects.min_visible"));
+  for (std::int64_t k = 0; k < n; ++k) {
+    Rng object_rng = Rng::stream(seed, "object" + std::to_string(k));
+    Object obj = draw_object(object_rng, scene);
+    // Redraw the centre until the object fits among the others; an object
+    // that never fits is left out.
+    for (int attempt = 0; attempt < kPlacementTries; ++attempt) {
+      if (placement.try_add(obj)) {
+        scene.objects.push_back(std::move(obj));
+        break;
+      }
+      place_centre(obj, object_rng, scene);
+    }
+  }
   return scene;
 }
 
@@ -124,16 +171,21 @@ Object Sampler::draw_object(Rng& rng, const Scene& scene) const {
   for (Point& p : obj.outline) p = rotate(p, obj.rotation);
   for (Point& p : obj.vertices) p = rotate(p, obj.rotation);
 
-  const Box ink = inflate(extents(obj.outline), style.ink_margin());
+  place_centre(obj, rng, scene);
+  return obj;
+}
+
+void Sampler::place_centre(Object& obj, Rng& rng, const Scene& scene) const {
+  const Point old = obj.center;
+  transform_points(obj, [old](Point p) { return Point{p.x - old.x, p.y - old.y}; });
+  const Box ink = ink_box(obj);  // relative to the centre
   const bool keep_inside = config_.flag("shape.keep_inside");
   const Range cx = centre_interval(config_.range("shape.center_x"), scene.width, ink.x0, ink.x1,
                                    keep_inside);
   const Range cy = centre_interval(config_.range("shape.center_y"), scene.height, ink.y0, ink.y1,
                                    keep_inside);
-  obj.center = {rng.uniform(cx.lo, cx.hi), rng.uniform(cy.lo, cy.hi)};
-  for (Point& p : obj.outline) p = translate(p, obj.center);
-  for (Point& p : obj.vertices) p = translate(p, obj.center);
-  return obj;
+  const Point at{rng.uniform(cx.lo, cx.hi), rng.uniform(cy.lo, cy.hi)};
+  transform_points(obj, [at](Point p) { return translate(p, at); });
 }
 
 }  // namespace shapegen

@@ -2,6 +2,7 @@
 // End to end through the shapegen binary: datasets, reproducibility, errors.
 #include <boost/test/unit_test.hpp>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -134,7 +135,7 @@ BOOST_AUTO_TEST_CASE(bad_input_fails_cleanly_before_writing) {
   expect_failure("generate" + o + " --count 0", "key 'dataset.count': value '0' is invalid (out of range)", out);
   expect_failure("generate" + o + " --image.width=0", "key 'image.width': value '0' is invalid", out);
   expect_failure("generate" + o + " --image.height=9000", "allowed: a whole number in [1, 8192]", out);
-  expect_failure("generate" + o + " --preset nope", "--preset 'nope': no such preset file or built-in name; built-in presets: augmented, basic, color, geometric, mnist28, photometric, sketch", out);
+  expect_failure("generate" + o + " --preset nope", "--preset 'nope': no such preset file or built-in name; built-in presets: augmented, basic, color, detection, geometric, mnist28, photometric, sketch", out);
   expect_failure("generate --count 3", "--out DIR is required", out);
   expect_failure("generate" + o + " --jobs 0", "--jobs: value '0' is invalid", out);
 
@@ -214,4 +215,30 @@ BOOST_AUTO_TEST_CASE(augmented_variants_are_linked_recorded_and_reproducible) {
   const auto j = nlohmann::json::parse(lines(read_text(t.path() / "c/manifest.jsonl"))[0]);
   BOOST_TEST(!j.contains("variant"));
   BOOST_TEST(j.contains("augment"));
+}
+
+BOOST_AUTO_TEST_CASE(splits_are_per_base_sample_and_stable) {
+  TempDir t;
+  auto r = run_cli("generate --count 40 --variants 1 --split train=0.5,val=0.3,test=0.2 --formats imagefolder --out " + t.str("a"));
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  r = run_cli("generate --count 80 --split train=0.5,val=0.3,test=0.2 --out " + t.str("b"));
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  const auto a = lines(read_text(t.path() / "a/manifest.jsonl"));
+  const auto b = lines(read_text(t.path() / "b/manifest.jsonl"));
+  std::map<std::string, int> seen;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto j = nlohmann::json::parse(a[i]);
+    const auto base = j["base_index"].get<std::size_t>();
+    // Both variants of a base share its split, and the split does not depend on count.
+    BOOST_TEST(j["split"] == nlohmann::json::parse(a[base * 2])["split"]);
+    BOOST_TEST(j["split"] == nlohmann::json::parse(b[base])["split"]);
+    ++seen[j["split"].get<std::string>()];
+    const std::string link = j["split"].get<std::string>() + "/" + j["objects"][0]["class"].get<std::string>() +
+                             "/" + fs::path(j["file"].get<std::string>()).filename().string();
+    BOOST_TEST(fs::equivalent(t.path() / "a" / link, t.path() / "a" / j["file"].get<std::string>()));
+  }
+  BOOST_TEST(seen.size() == 3u);
+  r = run_cli("generate --count 4 --formats coco,tiff --out " + t.str("c"));
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.output.find("key 'output.formats': value 'coco,tiff' is invalid (unknown name 'tiff')") != std::string::npos, r.output);
 }

@@ -69,3 +69,12 @@ BOOST_AUTO_TEST_CASE(boxes) {
   BOOST_TEST((intersect({0, 0, 2, 2}, {1, 1, 3, 3}) == Box{1, 1, 2, 2}));
   BOOST_TEST(intersect({0, 0, 1, 1}, {2, 2, 3, 3}).empty());
 }
+
+BOOST_AUTO_TEST_CASE(polygons_clip_to_boxes) {
+  const std::vector<Point> square = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
+  BOOST_TEST(std::abs(polygon_area(clip_polygon(square, {0, 0, 5, 5})) - 1) < 1e-12);
+  BOOST_TEST(std::abs(polygon_area(clip_polygon(square, {-5, -5, 5, 5})) - 4) < 1e-12);
+  BOOST_TEST(clip_polygon(square, {2, 2, 3, 3}).empty());
+  const std::vector<Point> tri = {{0, 0}, {4, 0}, {0, 4}};
+  BOOST_TEST(std::abs(polygon_area(clip_polygon(tri, {0, 0, 2, 10})) - 6) < 1e-12);  // 8 minus the corner 2
+}

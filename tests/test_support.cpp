@@ -56,34 +56,8 @@ std::string read_text(const std::filesystem::path& path) {
   return s.str();
 }
 
-// Sutherland-Hodgman clip of a polygon to the frame, for an independent
-// visible area.
 std::vector<Point> clip_to_frame(std::vector<Point> poly, double w, double h) {
-  auto clip = [&](auto inside, auto cross) {
-    std::vector<Point> out;
-    for (std::size_t i = 0; i < poly.size(); ++i) {
-      const Point a = poly[i], b = poly[(i + 1) % poly.size()];
-      if (inside(b)) {
-        if (!inside(a)) out.push_back(cross(a, b));
-        out.push_back(b);
-      } else if (inside(a)) {
-        out.push_back(cross(a, b));
-      }
-    }
-    poly = out;
-  };
-  auto at_x = [](double x) {
-    return [x](Point a, Point b) { return Point{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)}; };
-  };
-  auto at_y = [](double y) {
-    return [y](Point a, Point b) { return Point{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y}; };
-  };
-  clip([](Point p) { return p.x >= 0; }, at_x(0));
-  if (!poly.empty()) clip([w](Point p) { return p.x <= w; }, at_x(w));
-  if (!poly.empty()) clip([](Point p) { return p.y >= 0; }, at_y(0));
-  if (!poly.empty()) clip([h](Point p) { return p.y <= h; }, at_y(h));
-  return poly;
+  return clip_polygon(poly, Box{0, 0, w, h});
 }
-
 
 }  // namespace shapegen::test

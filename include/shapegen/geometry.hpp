@@ -25,10 +25,15 @@ struct Box {
 Box extents(std::span<const Point> points);
 Box inflate(const Box& box, double margin);
 Box intersect(const Box& a, const Box& b);
+// Intersection over union of two boxes (0 when either is empty).
+double iou(const Box& a, const Box& b);
 // Area enclosed by a closed polygon (absolute value of the shoelace sum).
 double polygon_area(std::span<const Point> polygon);
 // Signed shoelace area: positive when the points turn clockwise on screen.
 double polygon_area_signed(std::span<const Point> polygon);
+
+// The part of a polygon inside a box (Sutherland-Hodgman); empty if none.
+std::vector<Point> clip_polygon(const std::vector<Point>& polygon, const Box& box);
 
 Point rotate(Point p, double degrees);
 Point translate(Point p, Point by);

@@ -8,9 +8,9 @@
 
 namespace shapegen {
 
-std::string manifest_line(const Sample& sample, const std::string& file);
+std::string manifest_line(const Sample& sample, const std::string& file, const std::string& split);
 std::string csv_header();
-std::string csv_rows(const Sample& sample, const std::string& file);
+std::string csv_rows(const Sample& sample, const std::string& file, const std::string& split);
 double round_label(double x);
 
 }  // namespace shapegen

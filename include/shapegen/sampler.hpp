@@ -3,11 +3,33 @@
 // (config, index), using the sample's own random streams.
 #include <cstdint>
 
+#include <vector>
+
 #include "shapegen/config.hpp"
+#include "shapegen/image.hpp"
 #include "shapegen/rng.hpp"
 #include "shapegen/scene.hpp"
 
 namespace shapegen {
+
+// Where objects of a multi-object scene may go: their ink boxes overlap by at
+// most `max_overlap` (IoU), and every object keeps at least `min_visible` of
+// its ink in view under the objects drawn after it.
+class Placement {
+ public:
+  Placement(const Scene& scene, double max_overlap, double min_visible);
+  // Adds the object (on top of the others) if it fits; false leaves nothing changed.
+  bool try_add(const Object& obj);
+
+ private:
+  const Scene& scene_;
+  double max_overlap_, min_visible_;
+  std::vector<Box> boxes_;
+  std::vector<Image> visible_;  // coverage of each placed object still in view
+  std::vector<double> whole_;
+};
+
+inline constexpr int kPlacementTries = 50;
 
 class Sampler {
  public:
@@ -17,6 +39,8 @@ class Sampler {
 
  private:
   Object draw_object(Rng& rng, const Scene& scene) const;
+  // Draws a new centre for the object (keeping its shape) within the frame rules.
+  void place_centre(Object& obj, Rng& rng, const Scene& scene) const;
   Rgb draw_color(Rng& rng, const ColorRange& range) const;
   std::array<double, 3> draw_triangle_angles(Rng& rng, const std::string& kind) const;
   const Config config_;

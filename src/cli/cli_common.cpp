@@ -1,5 +1,6 @@
 #include "cli_common.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include "shapegen/error.hpp"
@@ -105,7 +106,11 @@ void add_preset_options(po::options_description& own) {
       ("count,n", po::value<std::string>()->value_name("N"), "Shortcut for --dataset.count.")
       ("seed,s", po::value<std::string>()->value_name("S"), "Shortcut for --dataset.seed.")
       ("variants", po::value<std::string>()->value_name("K"),
-       "Shortcut for --dataset.variants: K augmented variants per base sample, after the original.");
+       "Shortcut for --dataset.variants: K augmented variants per base sample, after the original.")
+      ("split", po::value<std::string>()->value_name("S"),
+       "Shortcut for --output.split, e.g. train=0.8,val=0.1,test=0.1.")
+      ("formats", po::value<std::string>()->value_name("F"),
+       "Shortcut for --output.formats, e.g. coco,yolo,masks,imagefolder.");
 }
 
 Config resolve_config(const ParsedArgs& args) {
@@ -114,6 +119,12 @@ Config resolve_config(const ParsedArgs& args) {
   if (args.vm.count("seed")) overrides.emplace_back("dataset.seed", args.vm["seed"].as<std::string>());
   if (args.vm.count("variants"))
     overrides.emplace_back("dataset.variants", args.vm["variants"].as<std::string>());
+  if (args.vm.count("split")) {
+    std::string split = args.vm["split"].as<std::string>();
+    std::replace(split.begin(), split.end(), '=', ':');  // train=0.8 is train:0.8
+    overrides.emplace_back("output.split", split);
+  }
+  if (args.vm.count("formats")) overrides.emplace_back("output.formats", args.vm["formats"].as<std::string>());
   return load_config(find_preset(args.vm["preset"].as<std::string>()), overrides);
 }
 

@@ -1,0 +1,28 @@
+#pragma once
+// Which split (train / val / test) each base sample belongs to. All variants
+// of a base sample share its split, so no shape leaks across splits.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "shapegen/config.hpp"
+#include "shapegen/sampler.hpp"
+
+namespace shapegen {
+
+class Splitter {
+ public:
+  // exact mode draws every base scene once (no rendering) to count classes.
+  Splitter(const Config& config, const Sampler& sampler);
+  const std::string& split_of(std::uint64_t base_index) const;
+  // The splits with a non-zero fraction, in order train, val, test.
+  const std::vector<std::string>& splits() const { return used_; }
+
+ private:
+  Weights fractions_;
+  std::vector<std::string> used_;
+  std::uint64_t seed_;
+  std::vector<std::uint8_t> exact_;  // split index per base sample (exact mode)
+};
+
+}  // namespace shapegen

@@ -1,0 +1,136 @@
+// COCO: DIR/annotations/instances_<split>.json with info (carrying the
+// recipe), categories (with keypoint names and skeletons), images and
+// annotations (bbox [x,y,w,h] of the visible ink, segmentation = outline
+// clipped to the frame, its area, iscrowd 0, keypoints [x,y,v] with COCO's
+// v: 0 not labeled (outside the frame), 1 labeled but hidden, 2 visible).
+// Streaming: images go straight into the file, annotations into a side file
+// appended at the end, so memory does not grow with the dataset.
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "layout.hpp"
+#include "shapegen/error.hpp"
+#include "shapegen/manifest.hpp"
+#include "shapegen/version.hpp"
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+namespace shapegen::layouts {
+
+namespace {
+
+json categories() {
+  json list = json::array();
+  for (ShapeClass c : kAllClasses) {
+    json keypoints = json::array(), skeleton = json::array();
+    if (c == ShapeClass::circle) {
+      keypoints.push_back("center");
+    } else {
+      const int n = c == ShapeClass::triangle ? 3 : 4;
+      for (int i = 0; i < n; ++i) {
+        keypoints.push_back("v" + std::to_string(i));
+        skeleton.push_back(json::array({i + 1, (i + 1) % n + 1}));  // edges, 1-based as in COCO
+      }
+    }
+    list.push_back({{"id", class_index(c) + 1}, {"name", class_name(c)}, {"supercategory", "shape"},
+                    {"keypoints", keypoints}, {"skeleton", skeleton}});
+  }
+  return list;
+}
+
+class Coco : public Layout {
+ public:
+  explicit Coco(const Context& context) : context_(context) {
+    fs::create_directories(context.dir / "annotations");
+    const json info = {{"description", context.config.text("dataset.description")},
+                       {"version", kVersion},
+                       {"contributor", "shapegen"},
+                       {"url", ""},
+                       {"shapegen_recipe", context.recipe}};
+    for (const std::string& split : context.splits) {
+      File& f = files_[split];
+      f.path = context.dir / "annotations" / ("instances_" + split + ".json");
+      f.side_path = f.path.string() + ".annotations";
+      f.json.open(f.path, std::ios::binary);
+      f.annotations.open(f.side_path, std::ios::binary);
+      if (!f.json || !f.annotations) throw IoError(f.path.string() + ": cannot be written");
+      f.json << "{\"info\":" << info.dump() << ",\"licenses\":[],\"categories\":" << categories().dump()
+             << ",\"images\":[";
+    }
+  }
+
+  void add(const Sample& sample, const Row& row) override {
+    File& f = files_.at(row.split);
+    const std::uint64_t image_id = sample.index + 1;  // COCO ids start at 1
+    const json image = {{"id", image_id}, {"file_name", row.file}, {"width", sample.scene.width},
+                        {"height", sample.scene.height}};
+    f.json << (f.images++ ? "," : "") << image.dump();
+    const Box frame{0, 0, double(sample.scene.width), double(sample.scene.height)};
+    for (const ObjectLabel& l : sample.objects) {
+      if (l.bbox.empty()) continue;  // nothing of it can be seen
+      const auto polygon = clip_polygon(l.object.outline, frame);
+      json segmentation = json::array();
+      if (!polygon.empty()) {
+        json ring = json::array();
+        for (const Point& p : polygon) ring.push_back(round_label(p.x)), ring.push_back(round_label(p.y));
+        segmentation.push_back(ring);
+      }
+      json keypoints = json::array();
+      int labeled = 0;
+      for (const VertexLabel& v : l.vertices) {
+        const int visibility = !v.in_frame ? 0 : v.visible ? 2 : 1;
+        keypoints.push_back(visibility ? round_label(v.point.x) : 0.0);
+        keypoints.push_back(visibility ? round_label(v.point.y) : 0.0);
+        keypoints.push_back(visibility);
+        labeled += visibility > 0;
+      }
+      const Box& b = l.bbox;
+      const std::uint64_t id = f.next_annotation++;
+      const json annotation = {
+          {"id", id},
+          {"image_id", image_id},
+          {"category_id", class_index(l.object.shape) + 1},
+          // Differences of the manifest's rounded corners, rounded again to drop float dust.
+          {"bbox", json::array({round_label(b.x0), round_label(b.y0), round_label(round_label(b.x1) - round_label(b.x0)),
+                                round_label(round_label(b.y1) - round_label(b.y0))})},
+          {"area", polygon.empty() ? 0.0 : round_label(polygon_area(polygon))},
+          {"segmentation", segmentation},
+          {"iscrowd", 0},
+          {"keypoints", keypoints},
+          {"num_keypoints", labeled}};
+      f.annotations << (id > 1 ? "," : "") << annotation.dump();
+    }
+  }
+
+  void finish() override {
+    for (auto& [split, f] : files_) {
+      f.annotations.close();
+      f.json << "],\"annotations\":[";
+      std::ifstream side(f.side_path, std::ios::binary);
+      f.json << side.rdbuf();
+      side.close();
+      f.json << "]}\n";
+      f.json.close();
+      fs::remove(f.side_path);
+      if (!f.json) throw IoError(f.path.string() + ": write failed (disk full?)");
+    }
+  }
+
+ private:
+  struct File {
+    fs::path path, side_path;
+    std::ofstream json, annotations;
+    std::uint64_t images = 0;
+    std::uint64_t next_annotation = 1;
+  };
+  const Context& context_;
+  std::map<std::string, File> files_;
+};
+
+}  // namespace
+
+std::unique_ptr<Layout> coco(const Context& context) { return std::make_unique<Coco>(context); }
+
+}  // namespace shapegen::layouts

@@ -1,0 +1,37 @@
+"""torchvision.datasets.ImageFolder loads shapegen's ImageFolder layout, and
+its classes, class_to_idx and per-split counts match the manifest."""
+import collections
+import os
+import sys
+
+from common import Checks, generate, manifest, need, workdir
+
+datasets = need("torchvision.datasets")
+binary = sys.argv[1]
+checks = Checks()
+with workdir() as tmp:
+    out = os.path.join(tmp, "ds")
+    generate(binary, out, "--preset", "basic", "--count", "90", "--formats", "imagefolder",
+             "--split", "train=0.6,val=0.2,test=0.2", "--output.split_mode=exact")
+    rows = manifest(out)
+    expected = collections.Counter((r["split"], r["objects"][0]["class"]) for r in rows)
+    for split in ("train", "val", "test"):
+        ds = datasets.ImageFolder(os.path.join(out, split))
+        checks.check(ds.classes == ["circle", "square", "triangle"], f"{split}: classes {ds.classes}")
+        checks.check(ds.class_to_idx == {"circle": 0, "square": 1, "triangle": 2}, f"{split}: {ds.class_to_idx}")
+        got = collections.Counter(ds.classes[label] for _, label in ds.samples)
+        for cls in ds.classes:
+            checks.check(got[cls] == expected[(split, cls)],
+                         f"{split}/{cls}: ImageFolder has {got[cls]}, manifest {expected[(split, cls)]}")
+        image, label = ds[0]
+        checks.check(image.size == (64, 64), f"{split}: first image is {image.size}")
+    # Exact mode: per class, 60/20/20 of that class's count (largest remainder).
+    per_class = collections.Counter(r["objects"][0]["class"] for r in rows)
+    for cls, n in per_class.items():
+        checks.check(abs(expected[("train", cls)] - 0.6 * n) < 1, f"{cls}: train {expected[('train', cls)]} of {n}")
+    # Every ImageFolder file is the primary image itself (a hard link).
+    for r in rows:
+        name = os.path.basename(r["file"])
+        linked = os.path.join(out, r["split"], r["objects"][0]["class"], name)
+        checks.check(os.path.samefile(linked, os.path.join(out, r["file"])), f"{linked} is not the primary image")
+checks.finish()

@@ -1,0 +1,54 @@
+"""Shared helpers for the interop tests: run shapegen, read the manifest,
+skip (exit 77, which CTest reports as skipped) when a module is missing."""
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+
+
+def need(module):
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        print(f"SKIPPED: python module '{module}' is not installed")
+        sys.exit(SKIP)
+
+
+def generate(binary, out, *args):
+    cmd = [binary, "generate", "--out", out, "--jobs", "2", *args]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed:\n{done.stdout}{done.stderr}")
+
+
+def manifest(out):
+    with open(os.path.join(out, "manifest.jsonl")) as f:
+        return [json.loads(line) for line in f]
+
+
+def workdir():
+    return tempfile.TemporaryDirectory(prefix="shapegen-interop-")
+
+
+class Checks:
+    """Counts failed checks; prints the first few."""
+
+    def __init__(self):
+        self.failed = 0
+        self.passed = 0
+
+    def check(self, ok, message):
+        if ok:
+            self.passed += 1
+            return
+        self.failed += 1
+        if self.failed <= 20:
+            print("FAIL:", message)
+
+    def finish(self):
+        print(f"{self.passed} passed, {self.failed} failed")
+        sys.exit(1 if self.failed else 0)
