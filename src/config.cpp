@@ -10,7 +10,7 @@
 #include "shapegen/augment.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/options.hpp"
-#include "shapegen/version.hpp"
+#include "shapegen/versions.hpp"
 
 namespace po = boost::program_options;
 
@@ -100,9 +100,9 @@ std::string Config::to_ini() const {
       out << "\n[" << sec << "]\n";
       section = sec;
     }
-    const std::string value = decl.recorded ? std::string(kVersion) : format_value(at(decl.key));
+    const std::string value = decl.recorded ? running_version(decl.key) : format_value(at(decl.key));
     out << "# " << decl.doc << " Allowed: " << decl.allowed() << ".\n"
-        << decl.key.substr(dot + 1) << " = " << value << "\n";
+        << decl.key.substr(dot + 1) << (value.empty() ? " =" : " = " + value) << "\n";
   }
   return out.str();
 }

@@ -190,10 +190,13 @@ std::vector<OptionDecl> build_table() {
            "Least difference in gray level (luma in rgb mode) between foreground and "
            "background; colors are redrawn until it holds."),
   };
-  OptionDecl version = text("dataset.shapegen_version", "",
-                            "Version of shapegen that wrote this file (recorded, not read).");
-  version.recorded = true;
-  t.push_back(version);
+  for (const char* lib : {"shapegen", "cairo", "pixman", "libpng"}) {
+    OptionDecl version = text(std::string("dataset.") + lib + "_version", "",
+                              std::string("Version of ") + lib +
+                                  " that wrote this dataset (recorded for verify, not read).");
+    version.recorded = true;
+    t.push_back(version);
+  }
   for (OptionDecl& d : augment_options()) t.push_back(std::move(d));
   return t;
 }

@@ -242,3 +242,16 @@ BOOST_AUTO_TEST_CASE(splits_are_per_base_sample_and_stable) {
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(r.output.find("key 'output.formats': value 'coco,tiff' is invalid (unknown name 'tiff')") != std::string::npos, r.output);
 }
+
+BOOST_AUTO_TEST_CASE(coco_files_of_empty_splits_are_valid_json) {
+  TempDir t;
+  const auto r = run_cli("generate --preset detection --count 2 --split train=0.5,val=0.25,test=0.25 --out " + t.str("d"));
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  std::size_t images = 0;
+  for (const char* split : {"train", "val", "test"}) {
+    const auto j = nlohmann::json::parse(read_text(t.path() / "d/annotations" / (std::string("instances_") + split + ".json")));
+    images += j["images"].size();
+    BOOST_TEST(j["annotations"].is_array());
+  }
+  BOOST_TEST(images == 2u);
+}

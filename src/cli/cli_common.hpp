@@ -7,6 +7,7 @@
 
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
+#include "shapegen/verify.hpp"
 
 namespace shapegen::cli {
 
@@ -42,5 +43,12 @@ int run_generate(const std::vector<std::string>& args);
 int run_describe(const std::vector<std::string>& args);
 int run_presets(const std::vector<std::string>& args);
 int run_preview(const std::vector<std::string>& args);
+int run_verify(const std::vector<std::string>& args);
+int run_diff(const std::vector<std::string>& args);
+
+// Tolerance and diff options shared by verify and diff.
+void add_tolerance_options(po::options_description& own);
+VerifyOptions tolerance_options(const ParsedArgs& parsed);
+int print_report(const VerifyReport& report, const std::string& what, const std::string& diff_dir);
 
 }  // namespace shapegen::cli

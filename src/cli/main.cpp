@@ -18,7 +18,9 @@ void print_usage() {
                "  generate   write a dataset (images, manifest.jsonl, labels.csv, dataset.ini)\n"
                "  preview    write a contact sheet of samples with label overlays\n"
                "  describe   print the fully resolved preset as INI, every key\n"
-               "  presets    list the built-in presets\n\n"
+               "  presets    list the built-in presets\n"
+               "  verify     regenerate a dataset from its dataset.ini and compare (exit 0 same, 1 differs)\n"
+               "  diff       compare two datasets or two PNG files with a tolerance\n\n"
                "'shapegen <command> --help' shows a command's options and every preset key.\n";
 }
 
@@ -41,8 +43,10 @@ int main(int argc, char** argv) {
     if (command == "describe") return shapegen::cli::run_describe(args);
     if (command == "presets") return shapegen::cli::run_presets(args);
     if (command == "preview") return shapegen::cli::run_preview(args);
+    if (command == "verify") return shapegen::cli::run_verify(args);
+    if (command == "diff") return shapegen::cli::run_diff(args);
     std::cerr << "shapegen: unknown command '" << command
-              << "'; commands: generate, preview, describe, presets (see 'shapegen --help')\n";
+              << "'; commands: generate, preview, describe, presets, verify, diff (see 'shapegen --help')\n";
     return 2;
   } catch (const shapegen::Error& e) {
     std::cerr << "shapegen: error: " << e.what() << "\n";

@@ -109,7 +109,8 @@ class Coco : public Layout {
       f.annotations.close();
       f.json << "],\"annotations\":[";
       std::ifstream side(f.side_path, std::ios::binary);
-      f.json << side.rdbuf();
+      // Inserting an empty streambuf sets failbit: only copy a non-empty side file.
+      if (side.peek() != std::ifstream::traits_type::eof()) f.json << side.rdbuf();
       side.close();
       f.json << "]}\n";
       f.json.close();

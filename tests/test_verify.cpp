@@ -1,0 +1,141 @@
+#define BOOST_TEST_MODULE verify
+// verify and diff: tolerances in idiff's terms, every kind of damage
+// reported with its own message (exit 1), never a crash.
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+
+#include "shapegen/compare.hpp"
+#include "shapegen/png.hpp"
+#include "shapegen/raster.hpp"
+#include "shapegen/sample.hpp"
+#include "test_support.hpp"
+
+using namespace shapegen;
+using test::run_cli;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kAaTolerance = " --fail 8 --fail-percent 0.5 --hard-fail 64";
+
+// A fresh dataset of `count` basic samples in t/name.
+fs::path make_dataset(const TempDir& t, const std::string& name, const std::string& extra = "") {
+  const auto r = run_cli("generate --count 6 --out " + t.str(name) + extra);
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  return t.path() / name;
+}
+
+void expect(const std::string& args, int code, const std::string& message) {
+  const auto r = run_cli(args);
+  BOOST_TEST_CONTEXT(args) {
+    BOOST_TEST(r.exit_code == code, r.output);
+    BOOST_TEST(r.output.find(message) != std::string::npos, "output was: " << r.output);
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_one_level_change_is_caught_exactly_and_passes_a_tolerance_of_one) {
+  TempDir t;
+  const fs::path ds = make_dataset(t, "ds");
+  Image img = read_png((ds / "images/000002.png").string());
+  img.at(5, 7) = static_cast<std::uint8_t>(img.at(5, 7) == 255 ? 254 : img.at(5, 7) + 1);
+  write_png((ds / "images/000002.png").string(), img, 6);
+  expect("verify " + ds.string(), 1, "FAIL images/000002.png: 1 of 4096 pixels over the threshold (worst 1 at 5,7)");
+  expect("verify " + ds.string() + " --fail 1", 0, "6 checked, 6 passed, 0 failed; worst pixel difference 1 at images/000002.png (5,7)");
+  expect("verify " + ds.string() + " --hard-fail 0 --fail 1", 1, "FAIL images/000002.png");
+}
+
+BOOST_AUTO_TEST_CASE(antialiasing_tolerance_still_catches_a_shape_moved_by_one_pixel) {
+  TempDir t;
+  const fs::path ds = make_dataset(t, "ds");
+  for (std::uint64_t i : {0, 1, 2}) {
+    Sample s = Generator(load_config((ds / "dataset.ini").string(), {})).make(i, 1);
+    transform_points(s.scene.objects[0], [](Point p) { return Point{p.x + 1, p.y}; });
+    write_png((ds / ("images/00000" + std::to_string(i) + ".png")).string(), render_scene(s.scene), 6);
+  }
+  const auto r = run_cli("verify " + ds.string() + kAaTolerance + " --diff-dir " + t.str("diffs"));
+  BOOST_TEST(r.exit_code == 1);
+  BOOST_TEST(r.output.find("3 failed") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("diff images (expected, actual, differences in red): " + t.str("diffs")) != std::string::npos, r.output);
+  for (const char* kind : {"expected", "actual", "diff"}) BOOST_TEST(fs::exists(t.path() / "diffs" / (std::string("000001.") + kind + ".png")));
+  // And the untouched dataset passes under the same tolerance.
+  const fs::path clean = make_dataset(t, "clean");
+  expect("verify " + clean.string() + kAaTolerance, 0, "6 checked, 6 passed, 0 failed");
+}
+
+BOOST_AUTO_TEST_CASE(each_kind_of_damage_has_its_own_message) {
+  TempDir t;
+  const fs::path ds = make_dataset(t, "ds");
+  const auto bytes = read_file((ds / "images/000001.png").string());
+  {
+    std::ofstream((ds / "images/000001.png"), std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), bytes.size() / 2);
+    std::ofstream(ds / "images/000002.png") << "garbage";
+    fs::remove(ds / "images/000003.png");
+    write_png((ds / "images/000004.png").string(), Image(32, 32, 3), 6);
+    fs::copy_file(ds / "images/000000.png", ds / "images/extra.png");
+  }
+  std::string manifest = test::read_text(ds / "manifest.jsonl");
+  manifest.replace(manifest.find("\"rotation\":"), 11, "\"rotation\":1");
+  std::ofstream(ds / "manifest.jsonl") << manifest;
+  const auto r = run_cli("verify " + ds.string());
+  BOOST_TEST(r.exit_code == 1);
+  for (const char* message : {"FAIL images/000001.png: corrupt PNG (file is truncated)",
+                              "FAIL images/000002.png: not a PNG file",
+                              "FAIL images/000003.png: missing",
+                              "FAIL images/000004.png: 64x64 gray expected, 32x32 rgb found",
+                              "FAIL images/extra.png: extra file, not part of the dataset",
+                              "FAIL manifest.jsonl line 1 (images/000000.png): objects[0].rotation: "})
+    BOOST_TEST(r.output.find(message) != std::string::npos, message << "\n" << r.output);
+
+  std::ofstream(ds / "manifest.jsonl", std::ios::app) << "{\"file\":\"x\"}\n";
+  expect("verify " + ds.string(), 1, "FAIL manifest.jsonl: 1 lines beyond the dataset's 6 rows");
+  fs::remove(ds / "labels.csv");
+  expect("verify " + ds.string(), 1, "FAIL labels.csv: missing");
+  expect("verify " + t.str("nowhere"), 2, "no dataset.ini, so not a shapegen dataset");
+  std::ofstream(t.str("bad.ini")) << "[shape]\nsise = 1\n";
+  fs::create_directories(t.path() / "badds");
+  fs::copy_file(t.str("bad.ini"), t.path() / "badds/dataset.ini");
+  expect("verify " + t.str("badds"), 2, "unknown key 'shape.sise'");
+}
+
+BOOST_AUTO_TEST_CASE(verify_passes_after_generate_for_every_builtin_preset) {
+  TempDir t;
+  for (const char* preset : {"basic", "mnist28", "color", "augmented", "sketch", "geometric", "photometric", "detection"}) {
+    const fs::path ds = make_dataset(t, preset, std::string(" --preset ") + preset + " --variants 1");
+    expect("verify " + ds.string() + " --jobs 2", 0, "12 checked, 12 passed, 0 failed; worst pixel difference 0");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(other_library_versions_are_noted_and_still_compared) {
+  TempDir t;
+  const fs::path ds = make_dataset(t, "ds");
+  std::string ini = test::read_text(ds / "dataset.ini");
+  const auto at = ini.find("cairo_version = ");
+  ini.replace(at, ini.find('\n', at) - at, "cairo_version = 0.9.9");
+  std::ofstream(ds / "dataset.ini") << ini;
+  expect("verify " + ds.string(), 0, "note: dataset.ini records dataset.cairo_version = 0.9.9, running ");
+}
+
+BOOST_AUTO_TEST_CASE(diff_compares_datasets_and_png_files) {
+  TempDir t;
+  const fs::path a = make_dataset(t, "a"), b = make_dataset(t, "b");
+  expect("diff " + a.string() + " " + b.string(), 0, "6 checked, 6 passed, 0 failed");
+  const fs::path c = make_dataset(t, "c", " --seed 2");
+  expect("diff " + a.string() + " " + c.string(), 1, "6 failed");
+  expect("diff " + a.string() + "/images/000000.png " + c.string() + "/images/000000.png", 1, "1 failed");
+  expect("diff " + a.string() + "/images/000000.png " + b.string() + "/images/000000.png", 0, "1 passed");
+  expect("diff " + t.str("missing") + " " + b.string(), 2, "neither a PNG file nor a dataset folder");
+}
+
+BOOST_AUTO_TEST_CASE(compare_images_follows_idiff_semantics) {
+  Image a(10, 10, 1), b(10, 10, 1);
+  for (int i = 0; i < 3; ++i) b.pixels[i] = 5;  // 3% of pixels differ by 5
+  BOOST_TEST(!compare_images(a, b, {}).passed);
+  BOOST_TEST(compare_images(a, b, {5, 0, 255}).passed);
+  BOOST_TEST(compare_images(a, b, {4, 3, 255}).passed);
+  BOOST_TEST(!compare_images(a, b, {4, 2.9, 255}).passed);
+  BOOST_TEST(!compare_images(a, b, {4, 3, 4}).passed);  // hard fail
+  BOOST_TEST(!compare_images(a, Image(10, 10, 3), {255, 100, 255}).same_shape);
+}
