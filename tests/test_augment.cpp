@@ -31,15 +31,6 @@ double record_number(const OpRecord& r, const std::string& name) {
   return 0;
 }
 
-int coverage_near(const Image& mask, Point p, int reach) {
-  int best = 0;
-  for (int dy = -reach; dy <= reach; ++dy)
-    for (int dx = -reach; dx <= reach; ++dx) {
-      const int x = int(std::floor(p.x)) + dx, y = int(std::floor(p.y)) + dy;
-      if (x >= 0 && y >= 0 && x < mask.width && y < mask.height) best = std::max<int>(best, mask.at(x, y));
-    }
-  return best;
-}
 
 // Mean squared difference between horizontal and vertical neighbours: high
 // frequencies.
@@ -101,7 +92,7 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_follow_every_geometric_op) {
           // The gap of a sketched stroke may fall on a vertex: skip those.
           if (l.object.shape != ShapeClass::circle && op != "sketch")
             for (const VertexLabel& v : l.vertices)
-              if (v.in_frame) BOOST_TEST(coverage_near(mask, v.point, 1) > 0);
+              if (v.in_frame) BOOST_TEST(test::coverage_near(mask, v.point, 1) > 0);
           if (std::string(fill) == "filled") {
             // Polygon area (of the part in frame) against the coverage Cairo drew.
             const auto inside = test::clip_to_frame(l.object.outline, s.scene.width, s.scene.height);
@@ -163,8 +154,8 @@ BOOST_AUTO_TEST_CASE(occluders_update_visible_fraction_bbox_and_vertices) {
         for (const VertexLabel& v : l.vertices) {
           if (l.object.shape == ShapeClass::circle) continue;  // the centre holds no ink
           // A visible vertex still shows ink; a hidden one lost most of it.
-          if (v.visible) BOOST_TEST(coverage_near(s.image, v.point, 1) > 0);
-          else BOOST_TEST(coverage_near(s.image, v.point, 0) < coverage_near(full, v.point, 0));
+          if (v.visible) BOOST_TEST(test::coverage_near(s.image, v.point, 1) > 0);
+          else BOOST_TEST(test::coverage_near(s.image, v.point, 0) < test::coverage_near(full, v.point, 0));
           hidden_vertices += !v.visible;
         }
       }
@@ -275,7 +266,6 @@ BOOST_AUTO_TEST_CASE(background_textures_vary_under_the_shapes) {
 
 BOOST_AUTO_TEST_CASE(a_disabled_op_changes_nothing) {
   // p = 0 with changed parameters: byte-identical to the preset without it.
-  const Generator plain = generator({}, "augmented");
   const Generator disabled = generator({{"occlude.p", "0"}, {"occlude.size", "1..2"}, {"speckle.p", "0"}}, "augmented");
   const Generator none = generator({{"occlude.p", "0"}, {"speckle.p", "0"}}, "augmented");
   for (std::uint64_t i = 0; i < 20; ++i) {
@@ -283,7 +273,6 @@ BOOST_AUTO_TEST_CASE(a_disabled_op_changes_nothing) {
   }
   // And with every op off, augmentation leaves the base image untouched.
   for (std::uint64_t i = 0; i < 5; ++i) BOOST_TEST((generator({}).make(i, 1).image == generator({}).make(i, 0).image));
-  (void)plain;
 }
 
 BOOST_AUTO_TEST_CASE(enabling_an_op_does_not_change_what_others_draw) {

@@ -23,15 +23,6 @@ double coverage(const Image& mask) {
 }
 
 // Largest coverage within `reach` pixels of the pixel holding p.
-int coverage_near(const Image& mask, Point p, int reach) {
-  int best = 0;
-  for (int dy = -reach; dy <= reach; ++dy)
-    for (int dx = -reach; dx <= reach; ++dx) {
-      const int x = int(std::floor(p.x)) + dx, y = int(std::floor(p.y)) + dy;
-      if (x >= 0 && y >= 0 && x < mask.width && y < mask.height) best = std::max<int>(best, mask.at(x, y));
-    }
-  return best;
-}
 
 }  // namespace
 
@@ -67,7 +58,7 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_match_the_drawn_mask_for_every_class_and_
             } else {
               // Aliased sharp tips (25 degrees and up) lose up to 3 px of ink nearest the vertex.
               const int reach = s.scene.antialias ? 1 : 3;
-              for (const VertexLabel& v : l.vertices) BOOST_TEST(coverage_near(mask, v.point, reach) > 0);
+              for (const VertexLabel& v : l.vertices) BOOST_TEST(test::coverage_near(mask, v.point, reach) > 0);
             }
           }
         }

@@ -1,6 +1,8 @@
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -43,6 +45,16 @@ Box mask_extents(const Image& mask, int threshold) {
       }
   if (c1 < 0) return {};
   return {double(c0), double(r0), double(c1 + 1), double(r1 + 1)};
+}
+
+int coverage_near(const Image& mask, Point p, int reach) {
+  int best = 0;
+  for (int dy = -reach; dy <= reach; ++dy)
+    for (int dx = -reach; dx <= reach; ++dx) {
+      const int x = int(std::floor(p.x)) + dx, y = int(std::floor(p.y)) + dy;
+      if (x >= 0 && y >= 0 && x < mask.width && y < mask.height) best = std::max<int>(best, mask.at(x, y));
+    }
+  return best;
 }
 
 Config preset_config(const std::string& name, const Assignments& overrides) {

@@ -34,6 +34,9 @@ class TempDir {
 // edges; an empty Box when there are none.
 Box mask_extents(const Image& mask, int threshold = 0);
 
+// Largest coverage within `reach` pixels of the pixel holding p.
+int coverage_near(const Image& mask, Point p, int reach);
+
 // A built-in preset with overrides, as the CLI resolves it.
 Config preset_config(const std::string& name, const Assignments& overrides = {});
 
