@@ -50,15 +50,16 @@ struct Encoded {
 
 class Staging {
  public:
-  explicit Staging(const fs::path& out) : out_(out) {
-    const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
-    dir_ = parent / ("." + out.filename().string() + ".partial-" + std::to_string(::getpid()));
+  // `out` without a trailing separator ("ds/" is the folder "ds").
+  explicit Staging(const fs::path& out) : out_(out.has_filename() ? out : out.parent_path()) {
+    const fs::path parent = out_.has_parent_path() ? out_.parent_path() : fs::path(".");
+    dir_ = parent / ("." + out_.filename().string() + ".partial-" + std::to_string(::getpid()));
     std::error_code ec;
     fs::create_directories(parent, ec);
     if (!ec) fs::create_directory(dir_, ec);
     if (!ec) fs::create_directory(dir_ / "images", ec);
     if (ec)
-      throw IoError("--out '" + out.string() + "': cannot create the dataset there (" +
+      throw IoError("--out '" + out_.string() + "': cannot create the dataset there (" +
                     ec.message() + ")");
   }
   ~Staging() {
@@ -124,6 +125,9 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
   const std::uint64_t batch_size = 16 * static_cast<std::uint64_t>(jobs);
   std::vector<Encoded> batch;
   for (std::uint64_t first = 0; first < count; first += batch_size) {
+    if (options.cancel && options.cancel->load())
+      throw IoError("interrupted after " + std::to_string(first) + " of " + std::to_string(count) +
+                    " samples; nothing was written to --out '" + options.out_dir + "'");
     const std::uint64_t n = std::min(batch_size, count - first);
     batch.assign(n, {});
     auto work = [&](int worker) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <sys/wait.h>
 
 #include "shapegen/png.hpp"
 #include "test_support.hpp"
@@ -159,9 +160,10 @@ BOOST_AUTO_TEST_CASE(existing_folders_need_overwrite_and_must_be_datasets) {
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(r.output.find("folder is not empty; pass --overwrite to replace it") != std::string::npos, r.output);
   BOOST_TEST(read_text(t.path() / "ds/manifest.jsonl") == before);  // untouched
-  r = run_cli("generate --count 5 --overwrite --out " + out);
+  r = run_cli("generate --count 5 --overwrite --out " + out + "/");  // a trailing slash names the same folder
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   BOOST_TEST(lines(read_text(t.path() / "ds/manifest.jsonl")).size() == 5u);
+  BOOST_TEST(!fs::exists(t.path() / "ds/.partial"));
 
   fs::create_directories(t.path() / "mine");
   std::ofstream(t.str("mine/notes.txt")) << "precious";
@@ -254,4 +256,20 @@ BOOST_AUTO_TEST_CASE(coco_files_of_empty_splits_are_valid_json) {
     BOOST_TEST(j["annotations"].is_array());
   }
   BOOST_TEST(images == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(an_interrupted_run_leaves_nothing_behind) {
+  TempDir t;
+  BOOST_REQUIRE(run_cli("generate --count 3 --out " + t.str("ds")).exit_code == 0);
+  const std::string before = read_text(t.path() / "ds/manifest.jsonl");
+  // SIGINT half a second into a run far too long to finish.
+  const std::string command = "timeout --preserve-status -s INT 0.5 '" + std::string(SHAPEGEN_BIN) +
+                              "' generate --count 100000000 --overwrite --out " + t.str("ds") + " > " +
+                              t.str("log") + " 2>&1";
+  const int status = std::system(command.c_str());
+  BOOST_TEST(WEXITSTATUS(status) == 2);
+  BOOST_TEST(read_text(t.path() / "log").find("interrupted after") != std::string::npos, read_text(t.path() / "log"));
+  BOOST_TEST(read_text(t.path() / "ds/manifest.jsonl") == before);  // the old dataset is intact
+  for (const auto& e : fs::directory_iterator(t.path()))
+    BOOST_TEST(e.path().filename().string().find(".partial") == std::string::npos, e.path());
 }

@@ -3,6 +3,7 @@
 //   DIR/images/<index>.png   DIR/manifest.jsonl   DIR/labels.csv   DIR/dataset.ini
 // Everything is built in a hidden staging folder beside DIR and moved into
 // place at the end, so DIR is never half-written.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -16,6 +17,9 @@ struct GenerateOptions {
   bool overwrite = false;  // replace an existing shapegen dataset in out_dir
   int jobs = 1;            // worker threads; the output does not depend on it
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+  // Checked between batches: when it becomes true, generation stops, the
+  // staging folder is removed and IoError is thrown; out_dir is untouched.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // Zero-padded file stem of sample `index`: at least 6 digits.

@@ -1,4 +1,6 @@
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <iostream>
 #include <thread>
 
@@ -7,6 +9,15 @@
 #include "shapegen/sample.hpp"
 
 namespace shapegen::cli {
+
+namespace {
+
+// Ctrl-C or a TERM signal stops generation cleanly: the half-built staging
+// folder is removed and the output folder is left as it was.
+std::atomic<bool> interrupted{false};
+extern "C" void on_signal(int) { interrupted = true; }
+
+}  // namespace
 
 int run_generate(const std::vector<std::string>& args) {
   const Command command{"generate",
@@ -35,12 +46,16 @@ int run_generate(const std::vector<std::string>& args) {
   options.jobs = parsed.vm["jobs"].as<int>();
   if (options.jobs < 1 || options.jobs > 256)
     throw ConfigError("--jobs: value '" + std::to_string(options.jobs) + "' is invalid; allowed: 1..256");
+  options.cancel = &interrupted;
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
   const auto start = std::chrono::steady_clock::now();
   generate_dataset(config, options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const bool slash = !options.out_dir.empty() && options.out_dir.back() == '/';
   std::cout << "wrote " << Generator(config).row_count() << " samples to " << options.out_dir
-            << "/ (images/, manifest.jsonl, labels.csv, dataset.ini) in " << seconds << " s\n";
+            << (slash ? "" : "/") << " (images/, manifest.jsonl, labels.csv, dataset.ini) in " << seconds << " s\n";
   return 0;
 }
 
