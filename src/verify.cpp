@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <random>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -137,6 +138,69 @@ void report_extra_images(const fs::path& dir, const std::set<std::string>& expec
   }
 }
 
+// The dataset layouts (COCO, YOLO, masks, ImageFolder) are checked against a
+// fresh generation in a temporary folder: label files and masks exactly,
+// images within the tolerance, YOLO's data.yaml but for the folder it names.
+void verify_layouts(const fs::path& dir, const Config& config, const VerifyOptions& options,
+                    VerifyReport& report, std::mutex& lock) {
+  std::random_device rd;
+  const fs::path tmp = fs::temp_directory_path() / ("shapegen-verify-" + std::to_string(rd()));
+  struct Cleanup {
+    fs::path path;
+    ~Cleanup() {
+      std::error_code ec;
+      fs::remove_all(path, ec);
+    }
+  } cleanup{tmp};
+  GenerateOptions generate;
+  generate.out_dir = (tmp / "ds").string();
+  generate.jobs = options.jobs;
+  generate_dataset(config, generate);
+  const fs::path fresh = tmp / "ds";
+  const std::set<std::string> own = {"manifest.jsonl", "labels.csv", "dataset.ini"};  // checked above
+  auto skip = [&](const fs::path& rel) {
+    return own.count(rel.string()) || (rel.parent_path() == "images" && rel.extension() == ".png");
+  };
+  VerifyOptions exact = options;
+  exact.tolerance = Tolerance{};
+  std::set<std::string> expected;
+  for (const auto& entry : fs::recursive_directory_iterator(fresh)) {
+    if (!entry.is_regular_file()) continue;
+    const fs::path rel = fs::relative(entry.path(), fresh);
+    if (skip(rel)) continue;
+    expected.insert(rel.string());
+    const fs::path found = dir / rel;
+    if (rel.extension() == ".png") {
+      const bool is_mask = *rel.begin() == "masks";
+      check_image(read_png(entry.path().string()), found, rel.string(), is_mask ? exact : options, report, lock);
+      continue;
+    }
+    bool have = false;
+    auto want = read_lines(entry.path(), have);
+    auto got = read_lines(found, have);
+    if (!have) {
+      report.problems.push_back(rel.string() + ": missing");
+      continue;
+    }
+    if (rel == "data.yaml") {  // the folder it names may differ
+      for (auto* lines : {&want, &got})
+        lines->erase(std::remove_if(lines->begin(), lines->end(), [](const std::string& l) { return l.rfind("path:", 0) == 0; }),
+                     lines->end());
+    }
+    if (want != got) {
+      std::size_t line = 0;
+      while (line < want.size() && line < got.size() && want[line] == got[line]) ++line;
+      report.problems.push_back(rel.string() + ": differs from line " + std::to_string(line + 1));
+    }
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    const fs::path rel = fs::relative(entry.path(), dir);
+    if (!skip(rel) && !expected.count(rel.string()))
+      report.problems.push_back(rel.string() + ": extra file, not part of the dataset");
+  }
+}
+
 }  // namespace
 
 VerifyReport verify_dataset(const std::string& dir_text, const VerifyOptions& options) {
@@ -202,6 +266,8 @@ VerifyReport verify_dataset(const std::string& dir_text, const VerifyOptions& op
     }
   }
   report_extra_images(dir, expected_files, report);
+  if (!std::get<NameList>(config.at("output.formats")).names.empty())
+    verify_layouts(dir, config, options, report, lock);
   std::sort(report.problems.begin(), report.problems.end());
   return report;
 }

@@ -139,3 +139,17 @@ BOOST_AUTO_TEST_CASE(compare_images_follows_idiff_semantics) {
   BOOST_TEST(!compare_images(a, b, {4, 3, 4}).passed);  // hard fail
   BOOST_TEST(!compare_images(a, Image(10, 10, 3), {255, 100, 255}).same_shape);
 }
+
+BOOST_AUTO_TEST_CASE(layouts_are_verified_too) {
+  TempDir t;
+  const fs::path ds = make_dataset(t, "ds", " --preset detection --formats coco,yolo,masks,imagefolder");
+  expect("verify " + ds.string(), 0, "6 checked, 6 passed, 0 failed");
+  std::ofstream(ds / "labels/train/000000.txt", std::ios::app) << "0 0.5 0.5 0.1 0.1\n";
+  fs::remove(ds / "masks/instance/000001.png");
+  std::ofstream(ds / "annotations/notes.txt") << "mine";
+  const auto r = run_cli("verify " + ds.string());
+  BOOST_TEST(r.exit_code == 1);
+  for (const char* message : {"FAIL labels/train/000000.txt: differs from line", "FAIL masks/instance/000001.png: missing",
+                              "FAIL annotations/notes.txt: extra file, not part of the dataset"})
+    BOOST_TEST(r.output.find(message) != std::string::npos, message << "\n" << r.output);
+}
