@@ -16,15 +16,17 @@ bool Placement::try_add(const Object& obj) {
   for (const Box& other : boxes_)
     if (iou(box, other) > max_overlap_) return false;
   if (min_visible_ > 0) {
-    // The new object lies on top: check what it leaves of the others.
+    // The new object lies on top: check what it leaves of the others before
+    // changing anything.
     const Image cover = render_coverage(scene_, obj, 0, 0, scene_.width, scene_.height);
-    std::vector<Image> after = visible_;
-    for (std::size_t j = 0; j < after.size(); ++j) {
-      for (std::size_t i = 0; i < cover.pixels.size(); ++i)
-        after[j].pixels[i] = static_cast<std::uint8_t>(after[j].pixels[i] * (255 - cover.pixels[i]) / 255);
-      if (coverage_area(after[j]) < min_visible_ * whole_[j]) return false;
+    auto left = [&cover](std::uint8_t v, std::size_t i) { return v * (255 - cover.pixels[i]) / 255; };
+    for (std::size_t j = 0; j < visible_.size(); ++j) {
+      double area = 0;
+      for (std::size_t i = 0; i < cover.pixels.size(); ++i) area += left(visible_[j].pixels[i], i);
+      if (area / 255 < min_visible_ * whole_[j]) return false;
     }
-    visible_ = std::move(after);
+    for (Image& v : visible_)
+      for (std::size_t i = 0; i < cover.pixels.size(); ++i) v.pixels[i] = static_cast<std::uint8_t>(left(v.pixels[i], i));
     visible_.push_back(cover);
     whole_.push_back(coverage_area(cover));
   }
