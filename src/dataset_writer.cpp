@@ -122,7 +122,11 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
 
   // Workers fill a batch (sample k of the batch goes to worker k % jobs); the
   // batch is then written in index order, so output never depends on `jobs`.
-  const std::uint64_t batch_size = 16 * static_cast<std::uint64_t>(jobs);
+  // Big frames get smaller batches: about 512 MiB of pixels in flight at most.
+  const std::uint64_t sample_bytes = std::uint64_t(config.integer("image.width")) *
+                                     std::uint64_t(config.integer("image.height")) * 4;
+  const std::uint64_t batch_size =
+      std::max<std::uint64_t>(jobs, std::min<std::uint64_t>(16 * jobs, (512ull << 20) / sample_bytes));
   std::vector<Encoded> batch;
   for (std::uint64_t first = 0; first < count; first += batch_size) {
     if (options.cancel && options.cancel->load())
