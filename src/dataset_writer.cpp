@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 #include <vector>
 
 #include "formats/layout.hpp"
+#include "parallel.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/manifest.hpp"
 #include "shapegen/png.hpp"
@@ -120,8 +120,8 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
   std::ofstream csv = open_for_writing(staging.dir() / "labels.csv");
   csv << csv_header();
 
-  // Workers fill a batch (sample k of the batch goes to worker k % jobs); the
-  // batch is then written in index order, so output never depends on `jobs`.
+  // Workers fill a batch; the batch is then written in index order, so the
+  // output never depends on `jobs`.
   // Big frames get smaller batches: about 512 MiB of pixels in flight at most.
   const std::uint64_t sample_bytes = std::uint64_t(config.integer("image.width")) *
                                      std::uint64_t(config.integer("image.height")) * 4;
@@ -134,16 +134,10 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
                     " samples; nothing was written to --out '" + options.out_dir + "'");
     const std::uint64_t n = std::min(batch_size, count - first);
     batch.assign(n, {});
-    auto work = [&](int worker) {
-      for (std::uint64_t k = worker; k < n; k += jobs) {
-        batch[k].sample = generator.make_row(first + k);
-        batch[k].png = encode_png(batch[k].sample.image, level);
-      }
-    };
-    std::vector<std::jthread> threads;
-    for (int w = 1; w < jobs; ++w) threads.emplace_back(work, w);
-    work(0);
-    threads.clear();  // joins
+    parallel_for(n, jobs, [&](std::uint64_t k) {
+      batch[k].sample = generator.make_row(first + k);
+      batch[k].png = encode_png(batch[k].sample.image, level);
+    });
     for (const Encoded& e : batch) {
       const std::string stem = sample_stem(e.sample.index, count);
       const layouts::Row row{stem, "images/" + stem + ".png", splitter.split_of(e.sample.base_index)};

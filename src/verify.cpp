@@ -1,5 +1,7 @@
 #include "shapegen/verify.hpp"
 
+#include "parallel.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -8,7 +10,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "shapegen/config.hpp"
 #include "shapegen/dataset_writer.hpp"
@@ -115,17 +116,6 @@ bool check_image(const Image& expected, const fs::path& actual_path, const std::
   }
   if (!problem.empty()) report.problems.push_back(problem);
   return problem.empty();
-}
-
-// Runs work(i) for i in [0, n) on `jobs` threads.
-template <typename F>
-void parallel_for(std::uint64_t n, int jobs, F&& work) {
-  std::vector<std::jthread> threads;
-  for (int w = 1; w < jobs; ++w)
-    threads.emplace_back([&, w] {
-      for (std::uint64_t i = w; i < n; i += jobs) work(i);
-    });
-  for (std::uint64_t i = 0; i < n; i += std::max(1, jobs)) work(i);
 }
 
 // Files in DIR/images that the dataset does not name.
