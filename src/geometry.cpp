@@ -6,7 +6,6 @@
 
 namespace shapegen {
 
-static double radians(double degrees) { return degrees * std::numbers::pi / 180.0; }
 
 Box extents(std::span<const Point> points) {
   Box b{points[0].x, points[0].y, points[0].x, points[0].y};

@@ -11,6 +11,9 @@ using json = nlohmann::ordered_json;
 
 double round_label(double x) { return std::round(x * 1e4) / 1e4 + 0.0; }  // + 0.0 drops -0
 
+// Fractions and op values: 6 decimals.
+static double round_value(double x) { return std::round(x * 1e6) / 1e6 + 0.0; }
+
 static json box_json(const Box& b) {
   return json::array({round_label(b.x0), round_label(b.y0), round_label(b.x1), round_label(b.y1)});
 }
@@ -40,7 +43,7 @@ static json object_json(const ObjectLabel& label, bool rgb) {
     polygon.push_back(round_label(p.y));
   }
   j["polygon"] = polygon;
-  j["visible_fraction"] = std::round(label.visible_fraction * 1e6) / 1e6;
+  j["visible_fraction"] = round_value(label.visible_fraction);
   j["center"] = json::array({round_label(o.center.x), round_label(o.center.y)});
   j["size"] = round_label(o.size);
   j["rotation"] = round_label(o.rotation);
@@ -58,10 +61,10 @@ static json record_value(const RecordValue& v) {
   return std::visit(
       [](const auto& x) -> json {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, double>) return std::round(x * 1e6) / 1e6 + 0.0;
+        if constexpr (std::is_same_v<T, double>) return round_value(x);
         else if constexpr (std::is_same_v<T, std::vector<double>>) {
           json a = json::array();
-          for (double d : x) a.push_back(std::round(d * 1e6) / 1e6 + 0.0);
+          for (double d : x) a.push_back(round_value(d));
           return a;
         } else return x;
       },
@@ -123,7 +126,7 @@ std::string csv_rows(const Sample& sample, const std::string& file, const std::s
            class_name(o.shape) + "," + o.kind;
     for (const Box& b : {l.bbox, l.bbox_full})
       out += "," + num(b.x0) + "," + num(b.y0) + "," + num(b.x1) + "," + num(b.y1);
-    out += "," + format_real(std::round(l.visible_fraction * 1e6) / 1e6);
+    out += "," + format_real(round_value(l.visible_fraction));
     out += "," + num(o.center.x) + "," + num(o.center.y) + "," + num(o.size) + "," +
            num(o.rotation) + "," + num(o.style.stroke_width) + "," + fill_name(o.style.fill);
     for (int c : {o.style.stroke.r, o.style.stroke.g, o.style.stroke.b})

@@ -45,7 +45,7 @@ bool needs_disc(const StrokePath& s, std::size_t i) {
   const Point a = s.points[(i + n - 1) % n], b = s.points[i], c = s.points[(i + 1) % n];
   const double ux = b.x - a.x, uy = b.y - a.y, vx = c.x - b.x, vy = c.y - b.y;
   const double cross = ux * vy - uy * vx, dot = ux * vx + uy * vy;
-  return std::abs(std::atan2(cross, dot)) > 15 * M_PI / 180;
+  return std::abs(std::atan2(cross, dot)) > radians(15);
 }
 
 void variable_width_path(cairo_t* cr, const StrokePath& s) {
@@ -144,7 +144,7 @@ void paint_background(cairo_t* cr, const Scene& scene) {
   }
   if (t.kind == Background::Kind::gradient) {
     // From the frame corner furthest back along the direction to the one furthest ahead.
-    const double ux = std::cos(t.angle * M_PI / 180), uy = std::sin(t.angle * M_PI / 180);
+    const double ux = std::cos(radians(t.angle)), uy = std::sin(radians(t.angle));
     const double cx = scene.width / 2.0, cy = scene.height / 2.0;
     const double reach = (std::abs(ux) * scene.width + std::abs(uy) * scene.height) / 2;
     cairo_pattern_t* g = cairo_pattern_create_linear(cx - ux * reach, cy - uy * reach, cx + ux * reach, cy + uy * reach);

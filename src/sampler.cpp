@@ -72,7 +72,7 @@ Scene Sampler::draw(std::uint64_t index) const {
   return scene;
 }
 
-Rgb Sampler::draw_color(Rng& rng, const ColorRange& range) const {
+Rgb draw_color(Rng& rng, const ColorRange& range) {
   auto level = [&](const Range& r) {
     return static_cast<std::uint8_t>(std::lround(rng.uniform(r.lo, r.hi)));
   };

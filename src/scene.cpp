@@ -77,17 +77,7 @@ bool shift_into_frame(Scene& scene) {
 }
 
 std::vector<Point> densify(const std::vector<Point>& line, double spacing, bool closed) {
-  std::vector<Point> out;
-  const std::size_t n = line.size();
-  const std::size_t segments = closed ? n : n - 1;
-  for (std::size_t i = 0; i < segments; ++i) {
-    const Point a = line[i], b = line[(i + 1) % n];
-    const int steps = std::max(1, int(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / spacing)));
-    for (int k = 0; k < steps; ++k)
-      out.push_back({a.x + (b.x - a.x) * k / steps, a.y + (b.y - a.y) * k / steps});
-  }
-  if (!closed) out.push_back(line.back());
-  return out;
+  return densify(StrokePath{line, std::vector<double>(line.size(), 0.0), closed}, spacing).points;
 }
 
 StrokePath densify(const StrokePath& path, double spacing) {

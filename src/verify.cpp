@@ -92,9 +92,9 @@ bool check_image(const Image& expected, const fs::path& actual_path, const std::
     problem = name + ": missing";
   } else {
     try {
-      actual = read_png(actual_path.string());
+      actual = decode_png(read_file(actual_path.string()), name);  // errors name the file as reported
     } catch (const Error& e) {
-      problem = name + ": " + std::string(e.what()).substr(actual_path.string().size() + 2);
+      problem = e.what();
     }
   }
   ImageComparison c;

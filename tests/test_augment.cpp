@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_follow_every_geometric_op) {
               if (v.in_frame) BOOST_TEST(test::coverage_near(mask, v.point, 1) > 0);
           if (std::string(fill) == "filled") {
             // Polygon area (of the part in frame) against the coverage Cairo drew.
-            const auto inside = test::clip_to_frame(l.object.outline, s.scene.width, s.scene.height);
+            const auto inside = clip_polygon(l.object.outline, Box{0, 0, double(s.scene.width), double(s.scene.height)});
             const double area = inside.size() >= 3 ? polygon_area(inside) : 0;
             BOOST_TEST(std::abs(coverage_area(mask) - area) <= 0.02 * area + 2);
           }
@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(crop_visible_fraction_matches_independent_clipping) {
   for (std::uint64_t i = 0; i < 60; ++i) {
     const Sample s = gen.make(i, 1);
     const ObjectLabel& l = s.objects.at(0);
-    const auto inside = test::clip_to_frame(l.object.outline, s.scene.width, s.scene.height);
+    const auto inside = clip_polygon(l.object.outline, Box{0, 0, double(s.scene.width), double(s.scene.height)});
     const double expected = inside.size() >= 3 ? polygon_area(inside) / polygon_area(l.object.outline) : 0;
     BOOST_TEST_CONTEXT("sample " << i) {
       BOOST_TEST(std::abs(l.visible_fraction - expected) <= 0.02);

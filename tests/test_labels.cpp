@@ -9,7 +9,6 @@
 #include "test_support.hpp"
 
 using namespace shapegen;
-using test::clip_to_frame;
 using test::mask_extents;
 
 namespace {
@@ -86,7 +85,7 @@ BOOST_AUTO_TEST_CASE(shapes_leaving_the_frame_get_visible_fraction_and_clipped_b
   for (std::uint64_t i = 0; i < 150; ++i) {
     const Sample s = gen.make(i, 1);
     const ObjectLabel& l = s.objects.at(0);
-    const auto inside = clip_to_frame(l.object.outline, s.scene.width, s.scene.height);
+    const auto inside = clip_polygon(l.object.outline, Box{0, 0, double(s.scene.width), double(s.scene.height)});
     const double expected = inside.size() >= 3 ? polygon_area(inside) / polygon_area(l.object.outline) : 0;
     BOOST_TEST_CONTEXT("sample " << i) {
       BOOST_TEST(std::abs(l.visible_fraction - expected) <= 0.02);
@@ -120,7 +119,7 @@ BOOST_AUTO_TEST_CASE(sampled_parameters_follow_the_preset) {
     BOOST_REQUIRE(o.size <= 0.9 * 64 + 1e-9);
     BOOST_REQUIRE(o.style.stroke_width >= 1.0);
     BOOST_REQUIRE(o.style.stroke_width <= 3.0);
-    const Box ink = inflate(extents(o.outline), o.style.ink_margin());
+    const Box ink = ink_box(o);
     BOOST_REQUIRE(ink.x0 >= 0);
     BOOST_REQUIRE(ink.x1 <= 64);
     if (o.shape == ShapeClass::triangle) {

@@ -68,8 +68,4 @@ std::string read_text(const std::filesystem::path& path) {
   return s.str();
 }
 
-std::vector<Point> clip_to_frame(std::vector<Point> poly, double w, double h) {
-  return clip_polygon(poly, Box{0, 0, w, h});
-}
-
 }  // namespace shapegen::test

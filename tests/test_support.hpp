@@ -42,8 +42,5 @@ Config preset_config(const std::string& name, const Assignments& overrides = {})
 
 std::string read_text(const std::filesystem::path& path);
 
-// The part of a polygon in the frame [0,w]x[0,h], for visible areas
-// computed independently of the renderer.
-std::vector<Point> clip_to_frame(std::vector<Point> poly, double w, double h);
 
 }  // namespace shapegen::test

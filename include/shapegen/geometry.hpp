@@ -35,6 +35,8 @@ double polygon_area_signed(std::span<const Point> polygon);
 // The part of a polygon inside a box (Sutherland-Hodgman); empty if none.
 std::vector<Point> clip_polygon(const std::vector<Point>& polygon, const Box& box);
 
+inline constexpr double radians(double degrees) { return degrees * 3.14159265358979323846 / 180; }
+
 Point rotate(Point p, double degrees);
 Point translate(Point p, Point by);
 

@@ -31,6 +31,10 @@ class Placement {
 
 inline constexpr int kPlacementTries = 50;
 
+// A color from a color range, each channel uniform and rounded to a level;
+// a gray range draws once for all three channels.
+Rgb draw_color(Rng& rng, const ColorRange& range);
+
 class Sampler {
  public:
   explicit Sampler(const Config& config);
@@ -41,7 +45,6 @@ class Sampler {
   Object draw_object(Rng& rng, const Scene& scene) const;
   // Draws a new centre for the object (keeping its shape) within the frame rules.
   void place_centre(Object& obj, Rng& rng, const Scene& scene) const;
-  Rgb draw_color(Rng& rng, const ColorRange& range) const;
   std::array<double, 3> draw_triangle_angles(Rng& rng, const std::string& kind) const;
   const Config config_;
 };

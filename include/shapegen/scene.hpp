@@ -34,9 +34,6 @@ struct Style {
   bool stroked() const { return fill != FillMode::filled && stroke_width > 0; }
   bool has_fill() const { return fill != FillMode::outline; }
   Rgb fill_rgb() const { return fill == FillMode::both ? fill_color : stroke; }
-  // How far ink reaches beyond the outline: round joins make the stroke the
-  // outline thickened by half its width in every direction.
-  double ink_margin() const { return stroked() ? stroke_width / 2 : 0; }
 };
 
 // A piece of stroke: a polyline drawn with round joins and caps, its width

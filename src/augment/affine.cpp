@@ -3,7 +3,6 @@
 // geometry so every label follows exactly.
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 
 #include "ops.hpp"
 
@@ -17,8 +16,6 @@ struct Matrix {  // [a b; c d]
     return {a * m.a + b * m.c, a * m.b + b * m.d, c * m.a + d * m.c, c * m.b + d * m.d};
   }
 };
-
-double radians(double deg) { return deg * std::numbers::pi / 180; }
 
 class Affine : public Op {
  public:

@@ -2,9 +2,8 @@
 // smooth noise texture between the background color and a second color.
 // A scene op: the texture is painted under the objects, so antialiased edges
 // blend with it as they would in a real image.
-#include <cmath>
-
 #include "ops.hpp"
+#include "shapegen/sampler.hpp"
 
 namespace shapegen::ops {
 
@@ -18,11 +17,7 @@ class BackgroundOp : public Op {
 
   void apply(Scene& scene, Rng& rng, OpRecord& rec) const override {
     const std::string kind = kinds_.names[rng.choice(kinds_.weights)];
-    const auto level = [&](const Range& r) { return static_cast<std::uint8_t>(std::lround(draw(rng, r))); };
-    Rgb other;
-    other.r = level(color_.channel[0]);
-    other.g = color_.is_rgb ? level(color_.channel[1]) : other.r;
-    other.b = color_.is_rgb ? level(color_.channel[2]) : other.r;
+    const Rgb other = draw_color(rng, color_);
     Background& t = scene.texture;
     t.kind = kind == "gradient" ? Background::Kind::gradient : Background::Kind::noise;
     t.other = other;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <vector>
-#include <numbers>
 
 #include "ops.hpp"
 #include "shapegen/raster.hpp"
@@ -38,7 +37,7 @@ class Crop : public Op {
         table[(y + 1) * (cw + 1) + x + 1] = coverage.at(x, y) + table[y * (cw + 1) + x + 1] +
                                             table[(y + 1) * (cw + 1) + x] - table[y * (cw + 1) + x];
     const double whole = table.back();
-    const double ux = std::cos(direction * std::numbers::pi / 180), uy = std::sin(direction * std::numbers::pi / 180);
+    const double ux = std::cos(radians(direction)), uy = std::sin(radians(direction));
     auto visible_after = [&](double t) {
       const int dx = int(std::lround(t * ux)), dy = int(std::lround(t * uy));
       const int a0 = std::clamp(-x0 - dx, 0, cw), a1 = std::clamp(scene.width - x0 - dx, 0, cw);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <vector>
-#include <numbers>
 
 #include "ops.hpp"
 #include "pixels.hpp"
@@ -18,7 +17,7 @@ class MotionBlur : public Op {
       : length_(c.range("motion_blur.length")), angle_(c.range("motion_blur.angle")) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
     const double length = draw(rng, length_), angle = draw(rng, angle_);
-    const double ux = std::cos(angle * std::numbers::pi / 180), uy = std::sin(angle * std::numbers::pi / 180);
+    const double ux = std::cos(radians(angle)), uy = std::sin(radians(angle));
     // The segment splatted into a small kernel of whole-pixel taps (bilinear
     // weights, two samples per pixel of travel), then applied to an
     // edge-padded copy: no interpolation or bounds checks per pixel.

@@ -2,7 +2,6 @@
 // about an in-plane axis through the image centre and projected by a pinhole
 // camera; a homography, so straight edges stay straight.
 #include <cmath>
-#include <numbers>
 
 #include "ops.hpp"
 
@@ -18,7 +17,7 @@ class Perspective : public Op {
 
   void apply(Scene& scene, Rng& rng, OpRecord& rec) const override {
     const double tilt = draw(rng, tilt_), axis = draw(rng, axis_);
-    const double t = tilt * std::numbers::pi / 180, a = axis * std::numbers::pi / 180;
+    const double t = radians(tilt), a = radians(axis);
     // Rodrigues rotation about the unit axis (ux, uy, 0).
     const double ux = std::cos(a), uy = std::sin(a), ct = std::cos(t), st = std::sin(t);
     const double r00 = ct + ux * ux * (1 - ct), r01 = ux * uy * (1 - ct), r10 = r01;
