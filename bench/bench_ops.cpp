@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
-#include "shapegen/augment.hpp"
+#include "augment/augment.hpp"
 #include "shapegen/png.hpp"
 #include "shapegen/presets.hpp"
-#include "shapegen/sample.hpp"
+#include "shapegen/generator.hpp"
 
 using namespace shapegen;
 using Clock = std::chrono::steady_clock;

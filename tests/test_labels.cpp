@@ -4,8 +4,9 @@
 #include <cmath>
 #include <map>
 
-#include "shapegen/raster.hpp"
-#include "shapegen/sample.hpp"
+#include "render/raster.hpp"
+#include "scene/sampler.hpp"
+#include "shapegen/generator.hpp"
 #include "test_support.hpp"
 
 using namespace shapegen;

@@ -3,7 +3,7 @@
 
 #include "shapegen/error.hpp"
 #include "shapegen/png.hpp"
-#include "shapegen/rng.hpp"
+#include "base/rng.hpp"
 #include "test_support.hpp"
 
 using namespace shapegen;

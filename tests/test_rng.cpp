@@ -3,7 +3,7 @@
 #include <cmath>
 #include <vector>
 
-#include "shapegen/rng.hpp"
+#include "base/rng.hpp"
 
 using namespace shapegen;
 

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <fstream>
 
-#include "shapegen/options.hpp"
-#include "shapegen/rng.hpp"
+#include "shapegen/catalog.hpp"
+#include "base/rng.hpp"
 #include "shapegen/value.hpp"
 
 using namespace shapegen;

@@ -6,8 +6,8 @@
 
 #include "shapegen/compare.hpp"
 #include "shapegen/png.hpp"
-#include "shapegen/raster.hpp"
-#include "shapegen/sample.hpp"
+#include "render/raster.hpp"
+#include "shapegen/generator.hpp"
 #include "test_support.hpp"
 
 using namespace shapegen;

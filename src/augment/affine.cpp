@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "ops.hpp"
+#include "augment/ops.hpp"
 
 namespace shapegen::ops {
 

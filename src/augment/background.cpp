@@ -2,8 +2,8 @@
 // smooth noise texture between the background color and a second color.
 // A scene op: the texture is painted under the objects, so antialiased edges
 // blend with it as they would in a real image.
-#include "ops.hpp"
-#include "shapegen/sampler.hpp"
+#include "augment/ops.hpp"
+#include "scene/sampler.hpp"
 
 namespace shapegen::ops {
 

@@ -1,8 +1,8 @@
 // box_blur: the mean over a square window.
 #include <cmath>
 
-#include "ops.hpp"
-#include "pixels.hpp"
+#include "augment/ops.hpp"
+#include "augment/pixels.hpp"
 
 namespace shapegen::ops {
 

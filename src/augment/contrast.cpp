@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "ops.hpp"
-#include "pixels.hpp"
+#include "augment/ops.hpp"
+#include "augment/pixels.hpp"
 
 namespace shapegen::ops {
 

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <vector>
 
-#include "ops.hpp"
-#include "shapegen/raster.hpp"
+#include "augment/ops.hpp"
+#include "render/raster.hpp"
 
 namespace shapegen::ops {
 

@@ -1,6 +1,6 @@
 // gaussian_blur: out-of-focus softening with a gaussian kernel.
-#include "ops.hpp"
-#include "pixels.hpp"
+#include "augment/ops.hpp"
+#include "augment/pixels.hpp"
 
 namespace shapegen::ops {
 

@@ -1,6 +1,6 @@
 // gaussian_noise: additive sensor noise, v + sigma * N(0, 1) per value.
-#include "ops.hpp"
-#include "pixels.hpp"
+#include "augment/ops.hpp"
+#include "augment/pixels.hpp"
 
 namespace shapegen::ops {
 

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <vector>
 
-#include "ops.hpp"
-#include "pixels.hpp"
+#include "augment/ops.hpp"
+#include "augment/pixels.hpp"
 
 namespace shapegen::ops {
 

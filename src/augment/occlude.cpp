@@ -7,9 +7,9 @@
 #include <cmath>
 #include <numbers>
 
-#include "ops.hpp"
-#include "pixels.hpp"
-#include "shapegen/raster.hpp"
+#include "augment/ops.hpp"
+#include "augment/pixels.hpp"
+#include "render/raster.hpp"
 
 namespace shapegen::ops {
 

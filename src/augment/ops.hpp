@@ -1,6 +1,6 @@
 #pragma once
 // Private: the declaration of every op, one function per op file.
-#include "shapegen/augment.hpp"
+#include "augment/augment.hpp"
 
 namespace shapegen::ops {
 

@@ -3,7 +3,7 @@
 // camera; a homography, so straight edges stay straight.
 #include <cmath>
 
-#include "ops.hpp"
+#include "augment/ops.hpp"
 
 namespace shapegen::ops {
 

@@ -1,4 +1,4 @@
-#include "pixels.hpp"
+#include "augment/pixels.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "ops.hpp"
+#include "augment/ops.hpp"
 #include "shapegen/error.hpp"
 
 namespace shapegen {

@@ -1,5 +1,5 @@
 // salt_pepper: a fraction of pixels (all channels together) set to 0 or 255.
-#include "ops.hpp"
+#include "augment/ops.hpp"
 
 namespace shapegen::ops {
 

@@ -1,6 +1,6 @@
 // sharpen: unsharp mask, v + amount * (v - gaussian(v, radius)); enhances edges.
-#include "ops.hpp"
-#include "pixels.hpp"
+#include "augment/ops.hpp"
+#include "augment/pixels.hpp"
 
 namespace shapegen::ops {
 

@@ -2,8 +2,8 @@
 // photons; fewer photons at full scale mean a noisier image.
 #include <cmath>
 
-#include "ops.hpp"
-#include "pixels.hpp"
+#include "augment/ops.hpp"
+#include "augment/pixels.hpp"
 
 namespace shapegen::ops {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <numbers>
 
-#include "ops.hpp"
+#include "augment/ops.hpp"
 
 namespace shapegen::ops {
 

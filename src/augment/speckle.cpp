@@ -1,7 +1,7 @@
 // speckle: multiplicative noise, v * (1 + sigma * N(0, 1)); bright ink gets
 // noisier than a dark background, as with coherent imaging.
-#include "ops.hpp"
-#include "pixels.hpp"
+#include "augment/ops.hpp"
+#include "augment/pixels.hpp"
 
 namespace shapegen::ops {
 

@@ -1,10 +1,10 @@
-#include "cli_common.hpp"
+#include "cli/cli_common.hpp"
 
 #include <algorithm>
 #include <iostream>
 
 #include "shapegen/error.hpp"
-#include "shapegen/options.hpp"
+#include "shapegen/catalog.hpp"
 #include "shapegen/presets.hpp"
 
 namespace shapegen::cli {

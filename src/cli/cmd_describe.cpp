@@ -1,6 +1,6 @@
 #include <iostream>
 
-#include "cli_common.hpp"
+#include "cli/cli_common.hpp"
 
 namespace shapegen::cli {
 

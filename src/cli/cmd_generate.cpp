@@ -4,9 +4,9 @@
 #include <iostream>
 #include <thread>
 
-#include "cli_common.hpp"
-#include "shapegen/dataset_writer.hpp"
-#include "shapegen/sample.hpp"
+#include "cli/cli_common.hpp"
+#include "shapegen/dataset.hpp"
+#include "shapegen/generator.hpp"
 
 namespace shapegen::cli {
 

@@ -1,7 +1,7 @@
 #include <iomanip>
 #include <iostream>
 
-#include "cli_common.hpp"
+#include "cli/cli_common.hpp"
 #include "shapegen/presets.hpp"
 
 namespace shapegen::cli {

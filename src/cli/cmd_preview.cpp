@@ -1,10 +1,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli_common.hpp"
+#include "cli/cli_common.hpp"
 #include "shapegen/png.hpp"
 #include "shapegen/preview.hpp"
-#include "shapegen/sample.hpp"
+#include "shapegen/generator.hpp"
 
 namespace shapegen::cli {
 

@@ -1,7 +1,7 @@
 #include <iostream>
 #include <thread>
 
-#include "cli_common.hpp"
+#include "cli/cli_common.hpp"
 #include "shapegen/verify.hpp"
 
 namespace shapegen::cli {

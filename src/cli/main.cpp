@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "cli_common.hpp"
+#include "cli/cli_common.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/version.hpp"
 

@@ -1,7 +1,7 @@
 // ImageFolder: DIR/<split>/<class>/<stem>.png, the layout of
 // torchvision.datasets.ImageFolder and Keras image_dataset_from_directory.
 // An image's class is the class of its first (bottom-most) object.
-#include "layout.hpp"
+#include "dataset/layouts/layout.hpp"
 
 namespace shapegen::layouts {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "shapegen/config.hpp"
-#include "shapegen/sampler.hpp"
+#include "scene/sampler.hpp"
 
 namespace shapegen {
 

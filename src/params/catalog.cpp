@@ -1,6 +1,6 @@
-#include "shapegen/options.hpp"
+#include "shapegen/catalog.hpp"
 
-#include "shapegen/augment.hpp"
+#include "augment/augment.hpp"
 
 #include <algorithm>
 #include <cmath>

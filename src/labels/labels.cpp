@@ -1,9 +1,9 @@
-#include "shapegen/sample.hpp"
+#include "labels/labels.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "shapegen/raster.hpp"
+#include "render/raster.hpp"
 
 namespace shapegen {
 
@@ -123,36 +123,6 @@ void label_scene(Sample& sample, const Image& hidden, bool keep_masks) {
     if (n > 1) sample.objects[j].bbox = visible_box(scene, sample.objects[j].bbox_full, shown[j]);
     if (keep_masks) sample.visible[j] = std::move(shown[j]);
   }
-}
-
-Generator::Generator(const Config& config, bool keep_masks)
-    : sampler_(config), augmenter_(config), keep_masks_(keep_masks),
-      count_(static_cast<std::uint64_t>(config.integer("dataset.count"))),
-      variants_(static_cast<int>(config.integer("dataset.variants"))) {}
-
-std::uint64_t Generator::row_count() const { return count_ * (variants_ + 1); }
-
-Sample Generator::make_row(std::uint64_t row) const {
-  if (variants_ == 0) return make(row, 1);
-  Sample s = make(row / (variants_ + 1), static_cast<int>(row % (variants_ + 1)));
-  s.index = row;
-  s.variant = static_cast<int>(row % (variants_ + 1));
-  return s;
-}
-
-Sample Generator::make(std::uint64_t base, int variant) const {
-  Sample sample;
-  sample.index = base;
-  sample.base_index = base;
-  sample.seed = sampler_.seed_of(base);
-  sample.scene = sampler_.draw(base);
-  const std::uint64_t aug_seed = variant_seed(sample.seed, variant);
-  if (variant != 0) augmenter_.apply(sample.scene, aug_seed, sample.augment);
-  sample.image = render_scene(sample.scene);
-  RasterState state{sample.image, sample.scene, {}};
-  if (variant != 0) augmenter_.apply(state, aug_seed, sample.augment);
-  label_scene(sample, state.hidden, keep_masks_);
-  return sample;
 }
 
 }  // namespace shapegen

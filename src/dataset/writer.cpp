@@ -1,4 +1,4 @@
-#include "shapegen/dataset_writer.hpp"
+#include "shapegen/dataset.hpp"
 
 #include <unistd.h>
 
@@ -7,13 +7,13 @@
 #include <fstream>
 #include <vector>
 
-#include "formats/layout.hpp"
-#include "parallel.hpp"
+#include "dataset/layouts/layout.hpp"
+#include "base/parallel.hpp"
 #include "shapegen/error.hpp"
-#include "shapegen/manifest.hpp"
+#include "dataset/manifest.hpp"
 #include "shapegen/png.hpp"
-#include "shapegen/sample.hpp"
-#include "shapegen/split.hpp"
+#include "shapegen/generator.hpp"
+#include "dataset/split.hpp"
 
 namespace fs = std::filesystem;
 
@@ -105,7 +105,7 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
   const auto& formats = std::get<NameList>(config.at("output.formats")).names;
   const auto wants = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
   const Generator generator(config, wants("masks"));
-  const Splitter splitter(config, generator.sampler());
+  const Splitter splitter(config, Sampler(config));
   const std::uint64_t count = generator.row_count();
 
   Staging staging(options.out_dir);

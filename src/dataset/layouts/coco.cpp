@@ -9,9 +9,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "layout.hpp"
+#include "dataset/layouts/layout.hpp"
 #include "shapegen/error.hpp"
-#include "shapegen/manifest.hpp"
+#include "dataset/manifest.hpp"
 #include "shapegen/version.hpp"
 
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "layout.hpp"
+#include "dataset/layouts/layout.hpp"
 
 #include "shapegen/error.hpp"
 

@@ -7,9 +7,9 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "shapegen/augment.hpp"
+#include "augment/augment.hpp"
 #include "shapegen/error.hpp"
-#include "shapegen/options.hpp"
+#include "shapegen/catalog.hpp"
 #include "shapegen/versions.hpp"
 
 namespace po = boost::program_options;

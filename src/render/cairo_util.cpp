@@ -1,4 +1,4 @@
-#include "cairo_util.hpp"
+#include "render/cairo_util.hpp"
 
 namespace shapegen {
 

@@ -1,4 +1,4 @@
-#include "shapegen/manifest.hpp"
+#include "dataset/manifest.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>

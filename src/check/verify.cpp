@@ -1,6 +1,6 @@
 #include "shapegen/verify.hpp"
 
-#include "parallel.hpp"
+#include "base/parallel.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -12,12 +12,12 @@
 #include <sstream>
 
 #include "shapegen/config.hpp"
-#include "shapegen/dataset_writer.hpp"
+#include "shapegen/dataset.hpp"
 #include "shapegen/error.hpp"
-#include "shapegen/manifest.hpp"
+#include "dataset/manifest.hpp"
 #include "shapegen/png.hpp"
-#include "shapegen/sample.hpp"
-#include "shapegen/split.hpp"
+#include "shapegen/generator.hpp"
+#include "dataset/split.hpp"
 #include "shapegen/versions.hpp"
 
 namespace fs = std::filesystem;
@@ -206,7 +206,7 @@ VerifyReport verify_dataset(const std::string& dir_text, const VerifyOptions& op
   }
   const Config config = load_config(ini.string(), {});
   const Generator generator(config);
-  const Splitter splitter(config, generator.sampler());
+  const Splitter splitter(config, Sampler(config));
   const std::uint64_t rows = generator.row_count();
   if (!options.diff_dir.empty()) fs::create_directories(options.diff_dir);
 

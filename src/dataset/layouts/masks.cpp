@@ -3,7 +3,7 @@
 // the k-th object of the manifest), gray8 and pixel-aligned with the image.
 // Each pixel has at most one owner, decided in label_scene (the object that
 // shows the most ink there), so each object's mask spans its visible bbox.
-#include "layout.hpp"
+#include "dataset/layouts/layout.hpp"
 #include "shapegen/png.hpp"
 
 namespace fs = std::filesystem;

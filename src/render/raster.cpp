@@ -1,12 +1,12 @@
-#include "shapegen/raster.hpp"
+#include "render/raster.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <span>
 #include <vector>
 
-#include "cairo_util.hpp"
-#include "shapegen/rng.hpp"
+#include "render/cairo_util.hpp"
+#include "base/rng.hpp"
 
 namespace shapegen {
 

@@ -1,4 +1,4 @@
-#include "shapegen/split.hpp"
+#include "dataset/split.hpp"
 
 #include <map>
 

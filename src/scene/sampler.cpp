@@ -1,10 +1,10 @@
-#include "shapegen/sampler.hpp"
+#include "scene/sampler.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
-#include "shapegen/raster.hpp"
+#include "render/raster.hpp"
 
 namespace shapegen {
 

@@ -13,22 +13,14 @@
 
 #include "shapegen/config.hpp"
 #include "shapegen/image.hpp"
-#include "shapegen/options.hpp"
-#include "shapegen/rng.hpp"
+#include "shapegen/catalog.hpp"
+#include "base/rng.hpp"
+#include "shapegen/sample.hpp"
 #include "shapegen/scene.hpp"
 
 namespace shapegen {
 
 enum class Phase { scene, pixels };
-
-using RecordValue = std::variant<double, std::string, bool, std::vector<double>>;
-
-// One op that fired on one sample, with every value it drew.
-struct OpRecord {
-  std::string op;
-  std::vector<std::pair<std::string, RecordValue>> values;
-  void add(std::string name, RecordValue value) { values.emplace_back(std::move(name), std::move(value)); }
-};
 
 // What pixel ops work on.
 struct RasterState {

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <fstream>
 
-#include "layout.hpp"
+#include "dataset/layouts/layout.hpp"
 #include "shapegen/error.hpp"
-#include "shapegen/manifest.hpp"
+#include "dataset/manifest.hpp"
 #include "shapegen/version.hpp"
 
 namespace fs = std::filesystem;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "cairo_util.hpp"
+#include "render/cairo_util.hpp"
 
 namespace shapegen {
 

@@ -1,4 +1,4 @@
-#include "shapegen/rng.hpp"
+#include "base/rng.hpp"
 
 #include <cmath>
 

@@ -7,7 +7,7 @@
 
 #include "shapegen/config.hpp"
 #include "shapegen/image.hpp"
-#include "shapegen/rng.hpp"
+#include "base/rng.hpp"
 #include "shapegen/scene.hpp"
 
 namespace shapegen {

@@ -1,0 +1,31 @@
+#pragma once
+// Every row of a dataset as a pure function of (config, row): the sampler
+// draws the scene, the augmenter transforms it, Cairo renders it, and the
+// labels are computed from the geometry that was drawn.
+#include <cstdint>
+#include <memory>
+
+#include "shapegen/config.hpp"
+#include "shapegen/sample.hpp"
+
+namespace shapegen {
+
+class Generator {
+ public:
+  // keep_masks: fill Sample::visible (for mask outputs).
+  explicit Generator(const Config& config, bool keep_masks = false);
+  // Base sample `base`, augmented with the streams of `variant`; variant 0 is
+  // the original without augmentation. Rows of plain datasets are variant 1,
+  // so variant 1 of base i is exactly row i of the same preset without variants.
+  Sample make(std::uint64_t base, int variant) const;
+  // Row `row` of the dataset (variants: rows base*(K+1) .. base*(K+1)+K).
+  Sample make_row(std::uint64_t row) const;
+  std::uint64_t row_count() const;
+  int variants() const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace shapegen
