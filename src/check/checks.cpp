@@ -30,7 +30,8 @@ std::string first_difference(const nlohmann::json& expected, const nlohmann::jso
       return path + ": " + std::to_string(expected.size()) + " items expected, " +
              std::to_string(found.size()) + " found";
     for (std::size_t i = 0; i < expected.size(); ++i) {
-      const std::string d = first_difference(expected[i], found[i], path + "[" + std::to_string(i) + "]");
+      const std::string d =
+          first_difference(expected[i], found[i], path + "[" + std::to_string(i) + "]");
       if (!d.empty()) return d;
     }
     return "";
@@ -64,7 +65,8 @@ bool check_image(const Image& expected, const fs::path& actual_path, const std::
     problem = name + ": missing";
   } else {
     try {
-      actual = decode_png(read_file(actual_path.string()), name);  // errors name the file as reported
+      actual =
+          decode_png(read_file(actual_path.string()), name);  // errors name the file as reported
     } catch (const Error& e) {
       problem = e.what();
     }
@@ -86,7 +88,8 @@ bool check_image(const Image& expected, const fs::path& actual_path, const std::
   std::lock_guard<std::mutex> guard(lock);
   if (c.same_shape && c.worst > report.worst) {
     report.worst = c.worst;
-    report.worst_where = name + " (" + std::to_string(c.worst_x) + "," + std::to_string(c.worst_y) + ")";
+    report.worst_where =
+        name + " (" + std::to_string(c.worst_x) + "," + std::to_string(c.worst_y) + ")";
   }
   if (!problem.empty()) report.problems.push_back(problem);
   return problem.empty();

@@ -20,9 +20,14 @@ fs::path without_trailing_separator(const fs::path& dir) {
 
 }  // namespace
 
-DatasetComparer::DatasetComparer(const fs::path& dir, const DatasetPlan& plan, const VerifyOptions& options)
-    : dir_(without_trailing_separator(dir)), plan_(plan), options_(options), exact_(options),
-      produced_(plan), failed_rows_(plan.row_count()) {
+DatasetComparer::DatasetComparer(const fs::path& dir, const DatasetPlan& plan,
+                                 const VerifyOptions& options)
+    : dir_(without_trailing_separator(dir)),
+      plan_(plan),
+      options_(options),
+      exact_(options),
+      produced_(plan),
+      failed_rows_(plan.row_count()) {
   exact_.tolerance = Tolerance{};
 }
 
@@ -40,15 +45,16 @@ void DatasetComparer::problem(std::string text, std::optional<std::uint64_t> fai
 std::unique_ptr<TextOutput> DatasetComparer::open_text(const std::string& file, TextCheck check) {
   produced_.insert(file);
   return compare_text(
-      dir_ / file, file, check, [this](std::string text, std::optional<std::uint64_t> row) { problem(std::move(text), row); },
+      dir_ / file, file, check,
+      [this](std::string text, std::optional<std::uint64_t> row) { problem(std::move(text), row); },
       [this](std::uint64_t row) { return plan_.row(row).file; });
 }
 
 void DatasetComparer::write_image(const std::string& file, const Image& image, ImageCheck check,
                                   std::uint64_t row) {
   produced_.insert(file);
-  const bool ok = check_image(image, dir_ / file, file, check == ImageCheck::exact ? exact_ : options_,
-                              report_, lock_);
+  const bool ok = check_image(image, dir_ / file, file,
+                              check == ImageCheck::exact ? exact_ : options_, report_, lock_);
   if (!ok && check == ImageCheck::sample) {
     std::lock_guard<std::mutex> guard(lock_);
     failed_rows_[row] = true;
@@ -69,18 +75,22 @@ fs::path DatasetComparer::scratch_path(const std::string& name) {
   }
   const fs::path path = scratch_ / name;
   fs::create_directories(path.parent_path(), ec);
-  if (ec) throw IoError(path.parent_path().string() + ": cannot create the folder (" + ec.message() + ")");
+  if (ec)
+    throw IoError(path.parent_path().string() + ": cannot create the folder (" + ec.message() +
+                  ")");
   return path;
 }
 
 VerifyReport DatasetComparer::finish() {
   std::error_code ec;
   const auto options = fs::directory_options::skip_permission_denied;
-  for (fs::recursive_directory_iterator it(dir_, options, ec), end; !ec && it != end; it.increment(ec)) {
+  for (fs::recursive_directory_iterator it(dir_, options, ec), end; !ec && it != end;
+       it.increment(ec)) {
     std::error_code type_ec;
     if (!it->is_regular_file(type_ec)) continue;  // folders, broken links
     const std::string rel = it->path().lexically_relative(dir_).generic_string();
-    if (!produced_.contains(rel)) problem(rel + ": extra file, not part of the dataset", std::nullopt);
+    if (!produced_.contains(rel))
+      problem(rel + ": extra file, not part of the dataset", std::nullopt);
   }
   if (ec) throw IoError(dir_.string() + ": cannot list the dataset's files (" + ec.message() + ")");
   report_.checked = plan_.row_count();

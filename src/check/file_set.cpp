@@ -24,7 +24,8 @@ void FileSet::insert(std::string_view file) {
     return;
   }
   auto it = families_.find(key);
-  if (it == families_.end()) it = families_.emplace(std::move(key), std::vector<bool>(plan_.row_count())).first;
+  if (it == families_.end())
+    it = families_.emplace(std::move(key), std::vector<bool>(plan_.row_count())).first;
   it->second[row] = true;
 }
 

@@ -14,8 +14,12 @@ namespace {
 // std::getline reads them, so a missing final newline is no difference.
 class LineComparer : public TextOutput {
  public:
-  LineComparer(const std::filesystem::path& path, std::string name, bool table, ReportProblem report)
-      : name_(std::move(name)), table_(table), report_(std::move(report)), found_(path, std::ios::binary) {
+  LineComparer(const std::filesystem::path& path, std::string name, bool table,
+               ReportProblem report)
+      : name_(std::move(name)),
+        table_(table),
+        report_(std::move(report)),
+        found_(path, std::ios::binary) {
     if (!found_) {
       report_(name_ + ": missing", std::nullopt);
       done_ = true;
@@ -28,8 +32,8 @@ class LineComparer : public TextOutput {
     buffer_.resize(text.size());
     found_.read(buffer_.data(), std::streamsize(text.size()));
     const std::size_t got = std::size_t(found_.gcount());
-    const std::size_t m =
-        std::size_t(std::mismatch(text.begin(), text.begin() + got, buffer_.begin()).first - text.begin());
+    const std::size_t m = std::size_t(
+        std::mismatch(text.begin(), text.begin() + got, buffer_.begin()).first - text.begin());
     line_ += std::size_t(std::count(text.begin(), text.begin() + m, '\n'));
     if (m < got) return differ(line_);
     if (got == text.size()) return;
@@ -78,7 +82,9 @@ class RowComparer : public TextOutput {
  public:
   RowComparer(const std::filesystem::path& path, std::string name, ReportProblem report,
               std::function<std::string(std::uint64_t)> label_of_row)
-      : name_(std::move(name)), report_(std::move(report)), label_of_row_(std::move(label_of_row)),
+      : name_(std::move(name)),
+        report_(std::move(report)),
+        label_of_row_(std::move(label_of_row)),
         found_(path, std::ios::binary) {
     if (!found_) {
       report_(name_ + ": missing", std::nullopt);
@@ -145,7 +151,8 @@ std::unique_ptr<TextOutput> compare_text(const std::filesystem::path& path, cons
   switch (check) {
     case TextCheck::lines:
     case TextCheck::table:
-      return std::make_unique<LineComparer>(path, name, check == TextCheck::table, std::move(report));
+      return std::make_unique<LineComparer>(path, name, check == TextCheck::table,
+                                            std::move(report));
     case TextCheck::rows:
       return std::make_unique<RowComparer>(path, name, std::move(report), std::move(label_of_row));
     case TextCheck::input:

@@ -15,12 +15,13 @@
 namespace shapegen {
 
 // Takes one problem line; `fails_row`: the row whose sample it fails.
-using ReportProblem = std::function<void(std::string problem, std::optional<std::uint64_t> fails_row)>;
+using ReportProblem =
+    std::function<void(std::string problem, std::optional<std::uint64_t> fails_row)>;
 
 // `name`: the file as reported ("labels/train/000001.txt"). For
 // TextCheck::rows, `label_of_row` names a row in its problem lines.
-std::unique_ptr<TextOutput> compare_text(const std::filesystem::path& path, const std::string& name,
-                                         TextCheck check, ReportProblem report,
-                                         std::function<std::string(std::uint64_t)> label_of_row = {});
+std::unique_ptr<TextOutput> compare_text(
+    const std::filesystem::path& path, const std::string& name, TextCheck check,
+    ReportProblem report, std::function<std::string(std::uint64_t)> label_of_row = {});
 
 }  // namespace shapegen

@@ -44,7 +44,8 @@ std::vector<std::string> read_lines(const fs::path& path, bool& exists) {
 void report_extra_images(const fs::path& dir, const std::set<std::string>& expected, VerifyReport& report) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir / "images", ec)) {
-    if (!entry.is_regular_file()) continue;  // split folders of the YOLO layout
+    std::error_code type_ec;
+    if (!entry.is_regular_file(type_ec)) continue;  // split folders of the YOLO layout
     const std::string name = "images/" + entry.path().filename().string();
     if (!expected.count(name)) report.problems.push_back(name + ": extra file, not part of the dataset");
   }
@@ -64,7 +65,8 @@ void make_diff_dir(const std::string& diff_dir) {
 VerifyReport verify_dataset(const std::string& dir_text, const VerifyOptions& options) {
   const fs::path dir(dir_text);
   const fs::path ini = dir / "dataset.ini";
-  if (!fs::is_regular_file(ini)) throw IoError(dir_text + ": no dataset.ini, so not a shapegen dataset");
+  std::error_code ec;
+  if (!fs::is_regular_file(ini, ec)) throw IoError(dir_text + ": no dataset.ini, so not a shapegen dataset");
   std::vector<std::string> notes;
   for (const auto& [key, value] : read_preset_file(ini.string())) {
     const std::string running = running_version(key);
@@ -90,7 +92,8 @@ VerifyReport diff_paths(const std::string& a_text, const std::string& b_text, co
   VerifyReport report;
   std::mutex lock;
   make_diff_dir(options.diff_dir);
-  if (fs::is_regular_file(a)) {
+  std::error_code ec;
+  if (fs::is_regular_file(a, ec)) {
     const Image expected = read_png(a.string());  // the reference must be readable
     report.checked = 1;
     const bool ok = check_image(expected, b, b.filename().string(), options, report, lock);

@@ -16,7 +16,8 @@ void feed(const DatasetPlan& plan, FileOutput& out, const FeedOptions& options) 
   // The primary sink comes first: layouts link to the image it writes.
   std::vector<std::unique_ptr<Sink>> sinks;
   sinks.push_back(primary_sink(plan, out));
-  for (LayoutKind kind : plan.output().layouts) sinks.push_back(layouts::decl(kind).make(plan, out));
+  for (LayoutKind kind : plan.output().layouts)
+    sinks.push_back(layouts::decl(kind).make(plan, out));
 
   const std::uint64_t count = plan.row_count();
   const std::uint64_t batch_size = plan.batch_size(options.jobs);

@@ -37,7 +37,9 @@ class FileText : public TextOutput {
 }  // namespace
 
 FolderOutput::FolderOutput(fs::path dir, fs::path location, const OutputSpec& spec)
-    : dir_(std::move(dir)), location_(std::move(location)), link_(spec.link),
+    : dir_(std::move(dir)),
+      location_(std::move(location)),
+      link_(spec.link),
       png_level_(spec.png_compression) {}
 
 fs::path FolderOutput::prepare(const std::string& file) const {
@@ -45,7 +47,8 @@ fs::path FolderOutput::prepare(const std::string& file) const {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);  // safe when workers race for one folder
   if (ec)
-    throw IoError(path.parent_path().string() + ": cannot create the folder (" + ec.message() + ")");
+    throw IoError(path.parent_path().string() + ": cannot create the folder (" + ec.message() +
+                  ")");
   return path;
 }
 
@@ -53,7 +56,8 @@ std::unique_ptr<TextOutput> FolderOutput::open_text(const std::string& file, Tex
   return std::make_unique<FileText>(prepare(file), location_);
 }
 
-void FolderOutput::write_image(const std::string& file, const Image& image, ImageCheck, std::uint64_t) {
+void FolderOutput::write_image(const std::string& file, const Image& image, ImageCheck,
+                               std::uint64_t) {
   write_png(prepare(file).string(), image, png_level_);
 }
 

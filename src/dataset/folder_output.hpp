@@ -16,7 +16,8 @@ class FolderOutput : public FileOutput {
   std::unique_ptr<TextOutput> open_text(const std::string& file, TextCheck check) override;
   void write_image(const std::string& file, const Image& image, ImageCheck check,
                    std::uint64_t row) override;
-  void place_image(const std::string& file, const std::string& primary, const Image& image) override;
+  void place_image(const std::string& file, const std::string& primary,
+                   const Image& image) override;
   std::filesystem::path scratch_path(const std::string& name) override;
 
  private:

@@ -17,9 +17,12 @@ OutputSpec read_output_spec(const Config& config) {
     if (std::find(formats.begin(), formats.end(), d.name) != formats.end())
       spec.layouts.push_back(d.kind);
   spec.split = {config.weights("output.split"), config.choice("output.split_mode") == "exact"};
-  spec.yolo_task = config.choice("output.yolo_task") == "segment" ? YoloTask::segment : YoloTask::detect;
+  spec.yolo_task =
+      config.choice("output.yolo_task") == "segment" ? YoloTask::segment : YoloTask::detect;
   const std::string& link = config.choice("output.link");
-  spec.link = link == "symlink" ? LinkMode::symlink : link == "copy" ? LinkMode::copy : LinkMode::hardlink;
+  spec.link = link == "symlink" ? LinkMode::symlink
+              : link == "copy"  ? LinkMode::copy
+                                : LinkMode::hardlink;
   spec.png_compression = static_cast<int>(config.integer("image.png_compression"));
   return spec;
 }

@@ -23,7 +23,7 @@ void check_output_dir(const std::string& out_dir, bool overwrite) {
   if (fs::is_empty(out, ec)) return;
   if (!overwrite)
     throw IoError("--out '" + out_dir + "': folder is not empty; pass --overwrite to replace it");
-  if (!fs::exists(out / "dataset.ini"))
+  if (!fs::exists(out / "dataset.ini", ec))
     throw IoError("--out '" + out_dir +
                   "': refusing to replace a folder that is not a shapegen dataset (no "
                   "dataset.ini); choose an empty or new folder");

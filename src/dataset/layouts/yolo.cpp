@@ -34,8 +34,9 @@ class Yolo : public Sink {
         // The manifest's rounded numbers, so every format gives the same box.
         const Box b{round_label(l.bbox.x0), round_label(l.bbox.y0), round_label(l.bbox.x1),
                     round_label(l.bbox.y1)};
-        text += " " + format_real((b.x0 + b.x1) / 2 / w) + " " + format_real((b.y0 + b.y1) / 2 / h) +
-                " " + format_real(b.width() / w) + " " + format_real(b.height() / h);
+        text += " " + format_real((b.x0 + b.x1) / 2 / w) + " " +
+                format_real((b.y0 + b.y1) / 2 / h) + " " + format_real(b.width() / w) + " " +
+                format_real(b.height() / h);
       }
       text += "\n";
     }
