@@ -1,5 +1,6 @@
 #include "check/dataset_comparer.hpp"
 
+#include <algorithm>
 #include <random>
 
 #include "check/checks.hpp"
@@ -70,8 +71,10 @@ fs::path DatasetComparer::scratch_path(const std::string& name) {
   std::lock_guard<std::mutex> guard(lock_);
   std::error_code ec;
   if (scratch_.empty()) {
+    const fs::path tmp = fs::temp_directory_path(ec);
+    if (ec) throw IoError("no temporary folder for verify's scratch files (" + ec.message() + ")");
     std::random_device rd;
-    scratch_ = fs::temp_directory_path(ec) / ("shapegen-verify-" + std::to_string(rd()));
+    scratch_ = tmp / ("shapegen-verify-" + std::to_string(rd()));
   }
   const fs::path path = scratch_ / name;
   fs::create_directories(path.parent_path(), ec);
