@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 
+#include "check/text_compare.hpp"
 #include "shapegen/compare.hpp"
 #include "shapegen/png.hpp"
 #include "render/raster.hpp"
@@ -152,4 +153,108 @@ BOOST_AUTO_TEST_CASE(layouts_are_verified_too) {
   for (const char* message : {"FAIL labels/train/000000.txt: differs from line", "FAIL masks/instance/000001.png: missing",
                               "FAIL annotations/notes.txt: extra file, not part of the dataset"})
     BOOST_TEST(r.output.find(message) != std::string::npos, message << "\n" << r.output);
+}
+
+BOOST_AUTO_TEST_CASE(every_layout_is_compared_and_a_moved_dataset_still_passes) {
+  TempDir t;
+  const fs::path made = make_dataset(t, "ds", " --preset detection --formats coco,yolo,masks,imagefolder"
+                                              " --split train=0.5,val=0.25,test=0.25");
+  // Moved: data.yaml names the folder it was written to, and that may differ.
+  const fs::path ds = t.path() / "moved";
+  fs::rename(made, ds);
+  BOOST_TEST(test::read_text(ds / "data.yaml").find("path: " + made.string()) != std::string::npos);
+  expect("verify " + ds.string() + kAaTolerance, 0, "6 checked, 6 passed, 0 failed; worst pixel difference 0");
+
+  // (a) an edited COCO file
+  std::string coco = test::read_text(ds / "annotations/instances_train.json");
+  coco.replace(coco.find("\"iscrowd\":0"), 11, "\"iscrowd\":1");
+  std::ofstream(ds / "annotations/instances_train.json") << coco;
+  // (b) one mask pixel: masks are exact whatever the tolerance
+  Image mask = read_png((ds / "masks/semantic/000001.png").string());
+  mask.at(0, 0) = static_cast<std::uint8_t>(mask.at(0, 0) ^ 1);
+  write_png((ds / "masks/semantic/000001.png").string(), mask, 6);
+  // (c) extra files in labels/: a stray one, and a row's label in a split it is not in
+  std::ofstream(ds / "labels/train/notes.txt") << "mine";
+  const fs::path label = fs::directory_iterator(ds / "labels/train")->path();
+  fs::create_directories(ds / "labels/other");
+  fs::copy_file(label, ds / "labels/other" / label.filename());
+  // (d) a data.yaml line other than path:
+  std::string yaml = test::read_text(ds / "data.yaml");
+  yaml.replace(yaml.find("names:"), 6, "classes:");
+  std::ofstream(ds / "data.yaml") << yaml;
+
+  const auto r = run_cli("verify " + ds.string() + kAaTolerance);
+  BOOST_TEST(r.exit_code == 1);
+  const std::string stray = "FAIL labels/other/" + label.filename().string() + ": extra file, not part of the dataset";
+  for (const std::string& message :
+       {std::string("FAIL annotations/instances_train.json: differs from line 1"),
+        std::string("FAIL masks/semantic/000001.png: 1 of 16384 pixels over the threshold (worst 1 at 0,0)"),
+        std::string("FAIL labels/train/notes.txt: extra file, not part of the dataset"), stray,
+        std::string("FAIL data.yaml: differs from line 6")})
+    BOOST_TEST(r.output.find(message) != std::string::npos, message << "\n" << r.output);
+  // Layout files are not the samples: all six still pass, with five problems.
+  BOOST_TEST(r.output.find("6 checked, 6 passed, 0 failed, 5 problems") != std::string::npos, r.output);
+}
+
+BOOST_AUTO_TEST_CASE(verify_regenerates_with_what_the_layouts_need) {
+  // Masks keep per-object coverage, and labels are computed from it; verify
+  // must make rows exactly as generate did.
+  TempDir t;
+  const auto r = run_cli("generate --preset basic --count 60 --formats masks --out " + t.str("ds"));
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  expect("verify " + t.str("ds"), 0, "60 checked, 60 passed, 0 failed");
+}
+
+BOOST_AUTO_TEST_CASE(an_unusable_diff_dir_is_an_error_not_a_crash) {
+  TempDir t;
+  const fs::path ds = make_dataset(t, "ds");
+  std::ofstream(t.str("file")) << "x";
+  expect("verify " + ds.string() + " --diff-dir " + t.str("file/diffs"), 2,
+         "--diff-dir '" + t.str("file/diffs") + "': cannot create the folder");
+}
+
+namespace {
+
+// The problems a text comparer reports when `written` is compared with a file holding `found`.
+std::vector<std::string> text_problems(const std::string& found, const std::vector<std::string>& written,
+                                       TextCheck check = TextCheck::lines) {
+  TempDir t;
+  std::ofstream(t.str("f"), std::ios::binary) << found;
+  std::vector<std::string> problems;
+  auto out = compare_text(t.path() / "f", "f", check, [&](std::string p, std::optional<std::uint64_t>) {
+    problems.push_back(p);
+  });
+  for (const std::string& w : written) {
+    if (w.rfind("@", 0) == 0) out->write_location(w.substr(1));
+    else out->write(w);
+  }
+  out->close();
+  return problems;
+}
+
+using Problems = std::vector<std::string>;
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(text_comparers_name_the_first_differing_line_as_lines_are_read) {
+  BOOST_TEST(text_problems("a\nb\nc\n", {"a\nb", "\nc\n"}) == Problems{});
+  BOOST_TEST(text_problems("a\nb\nc\n", {"a\nb", "x\nc\n"}) == Problems{"f: differs from line 2"});
+  BOOST_TEST(text_problems("a\nb", {"a\nb\n"}) == Problems{});  // as lines, a final newline is no difference
+  BOOST_TEST(text_problems("a\n", {"a\nb\n"}) == Problems{"f: differs from line 2"});
+  BOOST_TEST(text_problems("a\nb", {"a\nb\n", "c\n"}) == Problems{"f: differs from line 3"});
+  BOOST_TEST(text_problems("a\nb", {"a\nb\nc\n"}) == Problems{"f: differs from line 3"});
+  BOOST_TEST(text_problems("a\nb\nc\n", {"a\nb\n"}) == Problems{"f: differs from line 3"});
+  BOOST_TEST(text_problems("", {""}) == Problems{});
+  BOOST_TEST(text_problems("\n", {""}) == Problems{"f: differs from line 1"});
+  BOOST_TEST(text_problems("h\nr\n", {"h\nx\n"}, TextCheck::table) == Problems{"f: line 2 differs"});
+  // A location line may name any folder, but must be there.
+  BOOST_TEST(text_problems("# y\npath: /else\nk: v\n", {"# y\n", "@path: ", "k: v\n"}) == Problems{});
+  BOOST_TEST(text_problems("# y\nroot: /else\nk: v\n", {"# y\n", "@path: ", "k: v\n"}) ==
+             Problems{"f: differs from line 2"});
+  BOOST_TEST(text_problems("# y\npath: /else\nk: w\n", {"# y\n", "@path: ", "k: v\n"}) ==
+             Problems{"f: differs from line 3"});
+  TempDir t;
+  std::vector<std::string> problems;
+  compare_text(t.path() / "none", "none", TextCheck::lines, [&](std::string p, auto) { problems.push_back(p); });
+  BOOST_TEST(problems == Problems{"none: missing"});
 }

@@ -22,9 +22,6 @@ struct GenerateOptions {
   const std::atomic<bool>* cancel = nullptr;
 };
 
-// Zero-padded file stem of sample `index`: at least 6 digits.
-std::string sample_stem(std::uint64_t index, std::uint64_t count);
-
 // Checks that out_dir may be written (throws IoError naming the folder and
 // what to do) without writing anything.
 void check_output_dir(const std::string& out_dir, bool overwrite);

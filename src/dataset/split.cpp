@@ -4,17 +4,16 @@
 
 namespace shapegen {
 
-Splitter::Splitter(const Config& config, const Sampler& sampler)
-    : fractions_(config.weights("output.split")),
-      seed_(static_cast<std::uint64_t>(config.integer("dataset.seed"))) {
+Splitter::Splitter(const SplitSpec& spec, std::uint64_t seed, std::uint64_t count,
+                   const Sampler& sampler)
+    : fractions_(spec.fractions), seed_(seed) {
   for (std::size_t s = 0; s < fractions_.names.size(); ++s)
     if (fractions_.weights[s] > 0) used_.push_back(fractions_.names[s]);
-  if (config.choice("output.split_mode") != "exact") return;
+  if (!spec.exact) return;
 
   // Exact: group base samples by the class of their first object, give each
   // split its quota of every class (largest remainder), and deal the members
   // of a class out in index order so each split gets its share evenly.
-  const auto count = static_cast<std::uint64_t>(config.integer("dataset.count"));
   std::map<int, std::vector<std::uint64_t>> by_class;
   for (std::uint64_t i = 0; i < count; ++i) {
     const Scene scene = sampler.draw(i);

@@ -5,15 +5,20 @@
 #include <string>
 #include <vector>
 
-#include "shapegen/config.hpp"
 #include "scene/sampler.hpp"
+#include "shapegen/value.hpp"
 
 namespace shapegen {
+
+struct SplitSpec {
+  Weights fractions;   // train, val, test
+  bool exact = false;  // per-class quotas instead of a hash of each sample's seed
+};
 
 class Splitter {
  public:
   // exact mode draws every base scene once (no rendering) to count classes.
-  Splitter(const Config& config, const Sampler& sampler);
+  Splitter(const SplitSpec& spec, std::uint64_t seed, std::uint64_t count, const Sampler& sampler);
   const std::string& split_of(std::uint64_t base_index) const;
   // The splits with a non-zero fraction, in order train, val, test.
   const std::vector<std::string>& splits() const { return used_; }

@@ -4,9 +4,11 @@
 // clipped to the frame, its area, iscrowd 0, keypoints [x,y,v] with COCO's
 // v: 0 not labeled (outside the frame), 1 labeled but hidden, 2 visible).
 // Streaming: images go straight into the file, annotations into a side file
-// appended at the end, so memory does not grow with the dataset.
+// (scratch space of the output) appended at the end, so memory does not grow
+// with the dataset, whether the file is written or compared.
 #include <fstream>
 #include <map>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "dataset/layouts/layout.hpp"
@@ -40,33 +42,41 @@ json categories() {
   return list;
 }
 
-class Coco : public Layout {
+class Coco : public Sink {
  public:
-  explicit Coco(const Context& context) : context_(context) {
-    fs::create_directories(context.dir / "annotations");
-    const json info = {{"description", context.config.text("dataset.description")},
+  Coco(const DatasetPlan& plan, FileOutput& out) {
+    const json info = {{"description", plan.description()},
                        {"version", kVersion},
                        {"contributor", "shapegen"},
                        {"url", ""},
-                       {"shapegen_recipe", context.recipe}};
-    for (const std::string& split : context.splits) {
+                       {"shapegen_recipe", plan.recipe()}};
+    const std::string head = "{\"info\":" + info.dump() + ",\"licenses\":[],\"categories\":" +
+                             categories().dump() + ",\"images\":[";
+    for (const std::string& split : plan.splits()) {
       File& f = files_[split];
-      f.path = context.dir / "annotations" / ("instances_" + split + ".json");
-      f.side_path = f.path.string() + ".annotations";
-      f.json.open(f.path, std::ios::binary);
+      const std::string name = "annotations/instances_" + split + ".json";
+      f.json = out.open_text(name, TextCheck::lines);
+      f.side_path = out.scratch_path(name + ".annotations");
       f.annotations.open(f.side_path, std::ios::binary);
-      if (!f.json || !f.annotations) throw IoError(f.path.string() + ": cannot be written");
-      f.json << "{\"info\":" << info.dump() << ",\"licenses\":[],\"categories\":" << categories().dump()
-             << ",\"images\":[";
+      if (!f.annotations) throw IoError(f.side_path.string() + ": cannot be written");
+      f.json->write(head);
     }
   }
 
-  void add(const Sample& sample, const Row& row) override {
+  ~Coco() override {
+    std::error_code ec;
+    for (auto& [split, f] : files_) {
+      f.annotations.close();
+      fs::remove(f.side_path, ec);
+    }
+  }
+
+  void add(const Sample& sample, const PlanRow& row) override {
     File& f = files_.at(row.split);
     const std::uint64_t image_id = sample.index + 1;  // COCO ids start at 1
     const json image = {{"id", image_id}, {"file_name", row.file}, {"width", sample.scene.width},
                         {"height", sample.scene.height}};
-    f.json << (f.images++ ? "," : "") << image.dump();
+    f.json->write((f.images++ ? "," : "") + image.dump());
     const Box frame{0, 0, double(sample.scene.width), double(sample.scene.height)};
     for (const ObjectLabel& l : sample.objects) {
       if (l.bbox.empty()) continue;  // nothing of it can be seen
@@ -105,33 +115,38 @@ class Coco : public Layout {
   }
 
   void finish() override {
+    std::vector<char> chunk(1 << 16);
     for (auto& [split, f] : files_) {
       f.annotations.close();
-      f.json << "],\"annotations\":[";
+      if (!f.annotations) throw IoError(f.side_path.string() + ": write failed (disk full?)");
+      f.json->write("],\"annotations\":[");
       std::ifstream side(f.side_path, std::ios::binary);
-      // Inserting an empty streambuf sets failbit: only copy a non-empty side file.
-      if (side.peek() != std::ifstream::traits_type::eof()) f.json << side.rdbuf();
-      side.close();
-      f.json << "]}\n";
-      f.json.close();
-      fs::remove(f.side_path);
-      if (!f.json) throw IoError(f.path.string() + ": write failed (disk full?)");
+      if (!side) throw IoError(f.side_path.string() + ": cannot be read");
+      while (side.read(chunk.data(), std::streamsize(chunk.size())) || side.gcount() > 0)
+        f.json->write(std::string_view(chunk.data(), std::size_t(side.gcount())));
+      f.json->write("]}\n");
+      f.json->close();
     }
   }
 
  private:
   struct File {
-    fs::path path, side_path;
-    std::ofstream json, annotations;
+    std::unique_ptr<TextOutput> json;
+    fs::path side_path;
+    std::ofstream annotations;
     std::uint64_t images = 0;
     std::uint64_t next_annotation = 1;
   };
-  const Context& context_;
   std::map<std::string, File> files_;
 };
 
 }  // namespace
 
-std::unique_ptr<Layout> coco(const Context& context) { return std::make_unique<Coco>(context); }
+LayoutDecl coco() {
+  return {LayoutKind::coco, "coco", false,
+          [](const DatasetPlan& plan, FileOutput& out) -> std::unique_ptr<Sink> {
+            return std::make_unique<Coco>(plan, out);
+          }};
+}
 
 }  // namespace shapegen::layouts

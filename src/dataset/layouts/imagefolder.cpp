@@ -7,21 +7,26 @@ namespace shapegen::layouts {
 
 namespace {
 
-class ImageFolder : public Layout {
+class ImageFolder : public Sink {
  public:
-  explicit ImageFolder(const Context& context) : context_(context) {}
-  void add(const Sample& sample, const Row& row) override {
+  explicit ImageFolder(FileOutput& out) : out_(out) {}
+  void add_files(const Sample& sample, const PlanRow& row) const override {
     if (sample.objects.empty()) return;
     const char* cls = class_name(sample.objects[0].object.shape);
-    place_image(context_, row.file, context_.dir / row.split / cls / (row.stem + ".png"));
+    out_.place_image(row.split + "/" + cls + "/" + row.stem + ".png", row.file, sample.image);
   }
 
  private:
-  const Context& context_;
+  FileOutput& out_;
 };
 
 }  // namespace
 
-std::unique_ptr<Layout> imagefolder(const Context& context) { return std::make_unique<ImageFolder>(context); }
+LayoutDecl imagefolder() {
+  return {LayoutKind::imagefolder, "imagefolder", false,
+          [](const DatasetPlan&, FileOutput& out) -> std::unique_ptr<Sink> {
+            return std::make_unique<ImageFolder>(out);
+          }};
+}
 
 }  // namespace shapegen::layouts

@@ -4,23 +4,16 @@
 // Each pixel has at most one owner, decided in label_scene (the object that
 // shows the most ink there), so each object's mask spans its visible bbox.
 #include "dataset/layouts/layout.hpp"
-#include "shapegen/png.hpp"
-
-namespace fs = std::filesystem;
 
 namespace shapegen::layouts {
 
 namespace {
 
-class Masks : public Layout {
+class Masks : public Sink {
  public:
-  explicit Masks(const Context& context)
-      : context_(context), level_(int(context.config.integer("image.png_compression"))) {
-    fs::create_directories(context.dir / "masks/semantic");
-    fs::create_directories(context.dir / "masks/instance");
-  }
+  explicit Masks(FileOutput& out) : out_(out) {}
 
-  void add(const Sample& sample, const Row& row) override {
+  void add_files(const Sample& sample, const PlanRow& row) const override {
     const int w = sample.scene.width, h = sample.scene.height;
     Image semantic(w, h, 1), instance(w, h, 1);
     for (int y = 0; y < h; ++y)
@@ -29,20 +22,25 @@ class Masks : public Layout {
         for (std::size_t j = 0; j < sample.visible.size(); ++j)
           if (sample.visible[j].at(x, y) > best) best = sample.visible[j].at(x, y), owner = int(j);
         if (owner < 0) continue;
-        semantic.at(x, y) = static_cast<std::uint8_t>(class_index(sample.objects[owner].object.shape) + 1);
+        semantic.at(x, y) =
+            static_cast<std::uint8_t>(class_index(sample.objects[owner].object.shape) + 1);
         instance.at(x, y) = static_cast<std::uint8_t>(owner + 1);
       }
-    write_png((context_.dir / "masks/semantic" / (row.stem + ".png")).string(), semantic, level_);
-    write_png((context_.dir / "masks/instance" / (row.stem + ".png")).string(), instance, level_);
+    out_.write_image("masks/semantic/" + row.stem + ".png", semantic, ImageCheck::exact, row.index);
+    out_.write_image("masks/instance/" + row.stem + ".png", instance, ImageCheck::exact, row.index);
   }
 
  private:
-  const Context& context_;
-  int level_;
+  FileOutput& out_;
 };
 
 }  // namespace
 
-std::unique_ptr<Layout> masks(const Context& context) { return std::make_unique<Masks>(context); }
+LayoutDecl masks() {
+  return {LayoutKind::masks, "masks", /*keep_masks=*/true,
+          [](const DatasetPlan&, FileOutput& out) -> std::unique_ptr<Sink> {
+            return std::make_unique<Masks>(out);
+          }};
+}
 
 }  // namespace shapegen::layouts

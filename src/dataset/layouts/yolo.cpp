@@ -4,26 +4,22 @@
 // the outline clipped to the frame) — normalized by the image size, and
 // DIR/data.yaml naming the splits and classes.
 #include <algorithm>
-#include <fstream>
 
 #include "dataset/layouts/layout.hpp"
-#include "shapegen/error.hpp"
 #include "dataset/manifest.hpp"
 #include "shapegen/version.hpp"
-
-namespace fs = std::filesystem;
 
 namespace shapegen::layouts {
 
 namespace {
 
-class Yolo : public Layout {
+class Yolo : public Sink {
  public:
-  explicit Yolo(const Context& context)
-      : context_(context), segment_(context.config.choice("output.yolo_task") == "segment") {}
+  Yolo(const DatasetPlan& plan, FileOutput& out)
+      : plan_(plan), out_(out), segment_(plan.output().yolo_task == YoloTask::segment) {}
 
-  void add(const Sample& sample, const Row& row) override {
-    place_image(context_, row.file, context_.dir / "images" / row.split / (row.stem + ".png"));
+  void add_files(const Sample& sample, const PlanRow& row) const override {
+    out_.place_image("images/" + row.split + "/" + row.stem + ".png", row.file, sample.image);
     const double w = sample.scene.width, h = sample.scene.height;
     std::string text;
     for (const ObjectLabel& l : sample.objects) {
@@ -36,39 +32,45 @@ class Yolo : public Layout {
           text += " " + format_real(round_label(p.x) / w) + " " + format_real(round_label(p.y) / h);
       } else {
         // The manifest's rounded numbers, so every format gives the same box.
-        const Box b{round_label(l.bbox.x0), round_label(l.bbox.y0), round_label(l.bbox.x1), round_label(l.bbox.y1)};
-        text += " " + format_real((b.x0 + b.x1) / 2 / w) + " " + format_real((b.y0 + b.y1) / 2 / h) + " " +
-                format_real(b.width() / w) + " " + format_real(b.height() / h);
+        const Box b{round_label(l.bbox.x0), round_label(l.bbox.y0), round_label(l.bbox.x1),
+                    round_label(l.bbox.y1)};
+        text += " " + format_real((b.x0 + b.x1) / 2 / w) + " " +
+                format_real((b.y0 + b.y1) / 2 / h) + " " + format_real(b.width() / w) + " " +
+                format_real(b.height() / h);
       }
       text += "\n";
     }
-    const fs::path path = context_.dir / "labels" / row.split / (row.stem + ".txt");
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out) throw IoError(path.string() + ": cannot be written");
+    out_.write_text("labels/" + row.split + "/" + row.stem + ".txt", text, TextCheck::lines);
   }
 
   void finish() override {
-    std::ofstream out(context_.dir / "data.yaml", std::ios::binary);
-    out << "# Ultralytics YOLO dataset written by shapegen " << kVersion << "\n"
-        << "path: " << context_.final_dir.string() << "\n";
-    for (const std::string& split : context_.splits) out << split << ": images/" << split << "\n";
+    const auto& splits = plan_.splits();
+    auto out = out_.open_text("data.yaml", TextCheck::lines);
+    out->write("# Ultralytics YOLO dataset written by shapegen " + std::string(kVersion) + "\n");
+    out->write_location("path: ");  // the folder: it may move, so verify accepts any path here
+    for (const std::string& split : splits) out->write(split + ": images/" + split + "\n");
     // Ultralytics requires a val entry; without a val split, validate on train.
-    if (std::find(context_.splits.begin(), context_.splits.end(), "val") == context_.splits.end())
-      out << "val: images/" << context_.splits.front() << "  # no val split in this dataset\n";
-    out << "names:\n";
-    for (ShapeClass c : kAllClasses) out << "  " << class_index(c) << ": " << class_name(c) << "\n";
-    if (!out) throw IoError((context_.dir / "data.yaml").string() + ": cannot be written");
+    if (std::find(splits.begin(), splits.end(), "val") == splits.end())
+      out->write("val: images/" + splits.front() + "  # no val split in this dataset\n");
+    out->write("names:\n");
+    for (ShapeClass c : kAllClasses)
+      out->write("  " + std::to_string(class_index(c)) + ": " + class_name(c) + "\n");
+    out->close();
   }
 
  private:
-  const Context& context_;
+  const DatasetPlan& plan_;
+  FileOutput& out_;
   bool segment_;
 };
 
 }  // namespace
 
-std::unique_ptr<Layout> yolo(const Context& context) { return std::make_unique<Yolo>(context); }
+LayoutDecl yolo() {
+  return {LayoutKind::yolo, "yolo", false,
+          [](const DatasetPlan& plan, FileOutput& out) -> std::unique_ptr<Sink> {
+            return std::make_unique<Yolo>(plan, out);
+          }};
+}
 
 }  // namespace shapegen::layouts

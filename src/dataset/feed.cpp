@@ -1,0 +1,55 @@
+#include "dataset/feed.hpp"
+
+#include <filesystem>
+#include <vector>
+
+#include "base/parallel.hpp"
+#include "dataset/layouts/layout.hpp"
+#include "dataset/sink.hpp"
+#include "shapegen/error.hpp"
+
+namespace shapegen {
+
+namespace {
+
+void feed(const DatasetPlan& plan, FileOutput& out, const FeedOptions& options) {
+  // The primary sink comes first: layouts link to the image it writes.
+  std::vector<std::unique_ptr<Sink>> sinks;
+  sinks.push_back(primary_sink(plan, out));
+  for (LayoutKind kind : plan.output().layouts)
+    sinks.push_back(layouts::decl(kind).make(plan, out));
+
+  const std::uint64_t count = plan.row_count();
+  const std::uint64_t batch_size = plan.batch_size(options.jobs);
+  std::vector<Sample> samples;
+  std::vector<PlanRow> rows;
+  for (std::uint64_t first = 0; first < count; first += batch_size) {
+    if (options.between_batches) options.between_batches(first, count);
+    const std::uint64_t n = std::min(batch_size, count - first);
+    samples.assign(n, {});
+    rows.assign(n, {});
+    parallel_for(n, options.jobs, [&](std::uint64_t k) {
+      rows[k] = plan.row(first + k);
+      samples[k] = plan.generator().make_row(first + k);
+      for (const auto& sink : sinks) sink->add_files(samples[k], rows[k]);
+    });
+    for (std::uint64_t k = 0; k < n; ++k)
+      for (const auto& sink : sinks) sink->add(samples[k], rows[k]);
+  }
+  if (options.between_batches) options.between_batches(count, count);
+  // Layouts first, the primary files (with the recipe) last.
+  for (auto it = sinks.rbegin(); it != sinks.rend(); ++it) (*it)->finish();
+}
+
+}  // namespace
+
+void feed_rows(const DatasetPlan& plan, FileOutput& out, const FeedOptions& options) {
+  try {
+    feed(plan, out, options);
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A net under the outputs, which report their own errors with error codes.
+    throw IoError(e.path1().string() + ": " + e.code().message());
+  }
+}
+
+}  // namespace shapegen

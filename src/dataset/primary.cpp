@@ -1,0 +1,48 @@
+// The dataset's own files, beside any layout: images/<stem>.png,
+// manifest.jsonl (one line per row), labels.csv (one row per object) and
+// dataset.ini, the recipe.
+#include "dataset/manifest.hpp"
+#include "dataset/sink.hpp"
+
+namespace shapegen {
+
+namespace {
+
+class Primary : public Sink {
+ public:
+  Primary(const DatasetPlan& plan, FileOutput& out)
+      : plan_(plan),
+        out_(out),
+        manifest_(out.open_text("manifest.jsonl", TextCheck::rows)),
+        csv_(out.open_text("labels.csv", TextCheck::table)) {
+    csv_->write(csv_header());
+  }
+
+  void add_files(const Sample& sample, const PlanRow& row) const override {
+    out_.write_image(row.file, sample.image, ImageCheck::sample, row.index);
+  }
+
+  void add(const Sample& sample, const PlanRow& row) override {
+    manifest_->write(manifest_line(sample, row.file, row.split) + "\n");
+    csv_->write(csv_rows(sample, row.file, row.split));
+  }
+
+  void finish() override {
+    manifest_->close();
+    csv_->close();
+    out_.write_text("dataset.ini", plan_.recipe(), TextCheck::input);
+  }
+
+ private:
+  const DatasetPlan& plan_;
+  FileOutput& out_;
+  std::unique_ptr<TextOutput> manifest_, csv_;
+};
+
+}  // namespace
+
+std::unique_ptr<Sink> primary_sink(const DatasetPlan& plan, FileOutput& out) {
+  return std::make_unique<Primary>(plan, out);
+}
+
+}  // namespace shapegen

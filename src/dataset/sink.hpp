@@ -1,0 +1,27 @@
+#pragma once
+// Private: a sink takes the dataset's rows (the Sample and its plan row) and
+// puts its files into a FileOutput: the primary images with the manifest and
+// labels.csv, and each layout. Writing and verifying feed the same sinks;
+// only the output differs.
+#include "dataset/output.hpp"
+#include "dataset/plan.hpp"
+#include "shapegen/sample.hpp"
+
+namespace shapegen {
+
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  // Files of this row alone (an image, a label file, masks): called on worker
+  // threads, rows in any order.
+  virtual void add_files(const Sample&, const PlanRow&) const {}
+  // Files spanning rows (a manifest, COCO's JSON): called on one thread, rows
+  // in index order, after add_files of the same row.
+  virtual void add(const Sample&, const PlanRow&) {}
+  virtual void finish() {}
+};
+
+// images/<stem>.png, manifest.jsonl, labels.csv and dataset.ini.
+std::unique_ptr<Sink> primary_sink(const DatasetPlan& plan, FileOutput& out);
+
+}  // namespace shapegen
