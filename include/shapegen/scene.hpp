@@ -18,7 +18,8 @@ constexpr std::array<EnumName<ShapeClass>, 3> enum_names(ShapeClass) {
            {ShapeClass::circle, "circle"},
            {ShapeClass::square, "square"}}};
 }
-// Class ids (COCO, YOLO, masks) are enum values, listed in table order.
+// Class ids (COCO, YOLO, masks) are enum values: the table must list them in
+// that order, so kAllClasses[id] is the class with that id.
 static_assert(table_in_enum_order<ShapeClass>());
 inline constexpr auto kAllClasses = values_of<ShapeClass>();
 inline const char* class_name(ShapeClass c) { return name_of(c); }

@@ -1,8 +1,10 @@
 #pragma once
 // Private: the declaration of every op, one function per op file, and what
 // op files share.
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "augment/augment.hpp"
@@ -29,7 +31,9 @@ OpDecl salt_pepper_op();
 OpDecl sign_noise_op();
 
 // The declaration of op O, built from the P its parameters fill; keys are
-// relative to the op ("sigma" for "gaussian_blur.sigma").
+// relative to the op ("sigma" for "gaussian_blur.sigma"). The names an op
+// records (OpRecord::add) are the manifest's schema, spelled in apply(): they
+// often match a key but hold a drawn value, so renaming a key must not rename them.
 template <class O, class P>
 OpDecl declare_op(std::string name, std::string family, Phase phase, std::string doc,
                   std::initializer_list<Param<P>> params) {
