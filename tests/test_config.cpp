@@ -76,6 +76,21 @@ BOOST_AUTO_TEST_CASE(bad_values_name_key_value_and_what_is_allowed) {
   BOOST_TEST(contains(load_error("", {{"image.antialias", "maybe"}}), "command line: key 'image.antialias': value 'maybe' is invalid"));
 }
 
+BOOST_AUTO_TEST_CASE(an_op_key_is_checked_at_load_even_when_the_op_is_off) {
+  BOOST_TEST(contains(load_error("", {{"affine.p", "0"}, {"affine.scale", "0..1"}}),
+                      "command line: key 'affine.scale': value '0..1' is invalid (out of range); "
+                      "allowed: a number or range lo..hi within (0, 10]"));
+  BOOST_TEST(contains(load_error("[occlude]\np = 0\nshape = hexagon:1\n"),
+                      "p.ini: key 'occlude.shape': value 'hexagon:1' is invalid (unknown name "
+                      "'hexagon'); allowed: weights name:w over {rectangle, ellipse, polygon}"));
+  BOOST_TEST(contains(load_error("[background]\nkind = solid:1\n"),
+                      "key 'background.kind': value 'solid:1' is invalid (unknown name 'solid')"));
+  // An RGB color in an op's key breaks the gray-mode rule whether the op is on or off.
+  BOOST_TEST(contains(load_error("[background]\np = 0\ncolor = 1, 2, 3\n"),
+                      "key 'background.color': value '1, 2, 3' is an RGB color but image.mode is "
+                      "gray"));
+}
+
 BOOST_AUTO_TEST_CASE(rules_across_keys_are_checked) {
   BOOST_TEST(contains(load_error("[style]\nforeground = 255, 0, 0\n"), "is an RGB color but image.mode is gray"));
   BOOST_TEST(contains(load_error("[shape]\nscalene_min_angle = 40\nscalene_min_difference = 25\n"), "allow no scalene triangle"));

@@ -1,7 +1,10 @@
 #pragma once
-// Every preset key is declared once, here: name, type, default, bounds and doc.
+// Every preset key is declared once: name, type, default, bounds and doc.
 // The same declaration drives the preset parser, validation, `--help`,
-// `describe` and the commented preset reference in the docs.
+// `describe` and the commented preset reference in the docs. Each layer
+// declares its own keys (src/params/bind.hpp binds them to fields); the
+// preset catalog joins them (src/catalog/).
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -49,9 +52,37 @@ OptionDecl boolean(std::string key, std::string def, std::string doc);
 OptionDecl text(std::string key, std::string def, std::string doc);
 }  // namespace declare
 
+class Config;
+
+// A table of declarations and the rules that span several of its keys.
+class Catalog {
+ public:
+  using Rule = std::function<void(const Config&)>;
+
+  // Keys keep the order they are added in: the order of `describe` and dataset.ini.
+  void add(OptionDecl decl);
+  void add(std::vector<OptionDecl> decls);
+  // Rules run in the order they are added; the first broken one is reported.
+  void add_rule(Rule rule);
+
+  const std::vector<OptionDecl>& options() const { return options_; }
+  const OptionDecl* find(const std::string& key) const;
+  // The declared key closest to `unknown`, for "did you mean" hints ("" if none is close).
+  std::string nearest_key(const std::string& unknown) const;
+  // Runs every rule; throws ConfigError.
+  void check(const Config& config) const;
+
+ private:
+  std::vector<OptionDecl> options_;
+  std::vector<Rule> rules_;
+};
+
+// Every key of every layer: what presets, the command line and `describe` use.
+const Catalog& preset_catalog();
+
+// The same for the preset catalog.
 const std::vector<OptionDecl>& option_table();
 const OptionDecl* find_option(const std::string& key);
-// The declared key closest to `unknown`, for "did you mean" hints ("" if none is close).
 std::string nearest_key(const std::string& unknown);
 
 }  // namespace shapegen

@@ -1,7 +1,9 @@
 #pragma once
 // The fully resolved preset: every declared key with a typed, validated value.
 // Built from defaults, then a preset file, then command-line overrides; after
-// loading, nothing downstream can fail on configuration.
+// loading, nothing downstream can fail on configuration. A Config works over
+// a Catalog (its keys and rules); the functions without one use the preset
+// catalog.
 #include <map>
 #include <string>
 #include <utility>
@@ -11,20 +13,25 @@
 
 namespace shapegen {
 
+class Catalog;
+
 // (key, text) pairs in the order given, e.g. from a file or the command line.
 using Assignments = std::vector<std::pair<std::string, std::string>>;
 
 class Config {
  public:
-  // Every key at its declared default.
+  // Every key of the preset catalog at its declared default.
   static Config defaults();
+  // Every key of `catalog` at its declared default.
+  explicit Config(const Catalog& catalog);
 
   // Parses `text` for `key` and stores it. `origin` names where it came from
   // (a file path or "command line") for the error message.
   void set(const std::string& key, const std::string& text, const std::string& origin);
   void set_all(const Assignments& assignments, const std::string& origin);
-  // Checks rules that span several keys; throws ConfigError.
+  // Checks the catalog's rules that span several keys; throws ConfigError.
   void check_consistency() const;
+  const Catalog& catalog() const { return *catalog_; }
 
   const Value& at(const std::string& key) const;
   std::int64_t integer(const std::string& key) const;
@@ -43,6 +50,7 @@ class Config {
   bool operator==(const Config&) const = default;
 
  private:
+  const Catalog* catalog_;
   std::map<std::string, Value> values_;
 };
 
@@ -50,8 +58,13 @@ class Config {
 // assignments; unknown keys, duplicates and unreadable files throw ConfigError.
 Assignments read_preset_file(const std::string& path);
 Assignments parse_preset_text(const std::string& text, const std::string& origin);
+Assignments read_preset_file(const Catalog& catalog, const std::string& path);
+Assignments parse_preset_text(const Catalog& catalog, const std::string& text,
+                              const std::string& origin);
 
 // defaults <- preset file <- overrides, then the consistency check.
 Config load_config(const std::string& preset_path, const Assignments& overrides);
+Config load_config(const Catalog& catalog, const std::string& preset_path,
+                   const Assignments& overrides);
 
 }  // namespace shapegen

@@ -7,17 +7,28 @@
 #include <string>
 #include <vector>
 
+#include "shapegen/enum_names.hpp"
 #include "shapegen/geometry.hpp"
 
 namespace shapegen {
 
 enum class ShapeClass { triangle, circle, square };
-const char* class_name(ShapeClass c);
-inline constexpr ShapeClass kAllClasses[] = {ShapeClass::triangle, ShapeClass::circle,
-                                             ShapeClass::square};
+constexpr std::array<EnumName<ShapeClass>, 3> enum_names(ShapeClass) {
+  return {{{ShapeClass::triangle, "triangle"},
+           {ShapeClass::circle, "circle"},
+           {ShapeClass::square, "square"}}};
+}
+// Class ids (COCO, YOLO, masks) are enum values: the table must list them in
+// that order, so kAllClasses[id] is the class with that id.
+static_assert(table_in_enum_order<ShapeClass>());
+inline constexpr auto kAllClasses = values_of<ShapeClass>();
+inline const char* class_name(ShapeClass c) { return name_of(c); }
 
 enum class FillMode { outline, filled, both };
-const char* fill_name(FillMode f);
+constexpr std::array<EnumName<FillMode>, 3> enum_names(FillMode) {
+  return {{{FillMode::outline, "outline"}, {FillMode::filled, "filled"}, {FillMode::both, "both"}}};
+}
+inline const char* fill_name(FillMode f) { return name_of(f); }
 
 // 8-bit levels; gray colors have r == g == b.
 struct Rgb {
@@ -63,6 +74,10 @@ struct Object {
 // gradient, or a smooth noise texture.
 struct Background {
   enum class Kind { solid, gradient, noise } kind = Kind::solid;
+  // The textures by name; solid, the default, is no texture and has no name.
+  friend constexpr std::array<EnumName<Kind>, 2> enum_names(Kind) {
+    return {{{Kind::gradient, "gradient"}, {Kind::noise, "noise"}}};
+  }
   Rgb other;                 // gradient end color / noise extreme; the solid color is Scene::background
   double angle = 0;          // gradient direction, degrees clockwise from +x
   double scale = 16;         // noise feature size, px

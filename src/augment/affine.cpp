@@ -17,20 +17,23 @@ struct Matrix {  // [a b; c d]
   }
 };
 
+struct AffineParams {
+  Range rotation, scale, aspect, shear_x, shear_y, translate;
+  double flip_h = 0, flip_v = 0;
+  bool keep_inside = true;
+};
+
 class Affine : public Op {
  public:
-  explicit Affine(const Config& c)
-      : rotation_(c.range("affine.rotation")), scale_(c.range("affine.scale")),
-        aspect_(c.range("affine.aspect")), shear_x_(c.range("affine.shear_x")),
-        shear_y_(c.range("affine.shear_y")), translate_(c.range("affine.translate")),
-        flip_h_(c.real("affine.flip_h")), flip_v_(c.real("affine.flip_v")),
-        keep_inside_(c.flag("affine.keep_inside")) {}
+  explicit Affine(const AffineParams& p) : p_(p) {}
 
   void apply(Scene& scene, Rng& rng, OpRecord& rec) const override {
-    const double rotation = draw(rng, rotation_), scale = draw(rng, scale_), aspect = draw(rng, aspect_);
-    const double shear_x = draw(rng, shear_x_), shear_y = draw(rng, shear_y_);
-    const double tx = draw(rng, translate_) * scene.width, ty = draw(rng, translate_) * scene.height;
-    const bool flip_h = rng.bernoulli(flip_h_), flip_v = rng.bernoulli(flip_v_);
+    const double rotation = draw(rng, p_.rotation), scale = draw(rng, p_.scale);
+    const double aspect = draw(rng, p_.aspect);
+    const double shear_x = draw(rng, p_.shear_x), shear_y = draw(rng, p_.shear_y);
+    const double tx = draw(rng, p_.translate) * scene.width;
+    const double ty = draw(rng, p_.translate) * scene.height;
+    const bool flip_h = rng.bernoulli(p_.flip_h), flip_v = rng.bernoulli(p_.flip_v);
     const double cr = std::cos(radians(rotation)), sr = std::sin(radians(rotation));
     const Matrix rotate{cr, -sr, sr, cr};
     const Matrix shear{1, std::tan(radians(shear_x)), std::tan(radians(shear_y)), 1};
@@ -46,7 +49,7 @@ class Affine : public Op {
     // keep the vertex order clockwise on screen.
     if (m.a * m.d - m.b * m.c < 0)
       for (Object& o : scene.objects) mirror_order(o);
-    const bool shifted_in = keep_inside_ && shift_into_frame(scene);
+    const bool shifted_in = p_.keep_inside && shift_into_frame(scene);
     rec.add("rotation", rotation);
     rec.add("scale", scale);
     rec.add("aspect", aspect);
@@ -64,31 +67,34 @@ class Affine : public Op {
     if (o.vertices.size() > 2) std::reverse(o.vertices.begin() + 1, o.vertices.end());
     std::reverse(o.outline.begin() + 1, o.outline.end());
   }
-  Range rotation_, scale_, aspect_, shear_x_, shear_y_, translate_;
-  double flip_h_, flip_v_;
-  bool keep_inside_;
+  const AffineParams p_;
 };
 
 }  // namespace
 
-OpDecl affine() {
+OpDecl affine_op() {
   using namespace declare;
-  return {"affine", "geometric", Phase::scene,
-          "Rotation, scale, aspect, shear, translation and flips about the image centre.",
-          {range("affine.rotation", "-15..15", {-3600, 3600}, "Rotation, degrees clockwise."),
-           range("affine.scale", "0.9..1.1", {0, 10, true, false}, "Uniform scale factor."),
-           range("affine.aspect", "1", {0, 10, true, false},
-                 "Anisotropic stretch: x scaled by sqrt(aspect), y by 1/sqrt(aspect); circles "
-                 "become ellipses, squares rectangles."),
-           range("affine.shear_x", "0", {-80, 80}, "Horizontal shear angle, degrees."),
-           range("affine.shear_y", "0", {-80, 80}, "Vertical shear angle, degrees."),
-           range("affine.translate", "0", {-1, 1},
-                 "Translation as a fraction of the width (x) and height (y), drawn per axis."),
-           real("affine.flip_h", "0", {0, 1}, "Probability of a horizontal flip."),
-           real("affine.flip_v", "0", {0, 1}, "Probability of a vertical flip."),
-           boolean("affine.keep_inside", "true",
-                   "Shift the result back so all ink stays in the frame (when it fits).")},
-          [](const Config& c) { return std::make_unique<Affine>(c); }};
+  using P = AffineParams;
+  return declare_op<Affine>(
+      "affine", "geometric", Phase::scene,
+      "Rotation, scale, aspect, shear, translation and flips about the image centre.",
+      {field(&P::rotation,
+             range("rotation", "-15..15", {-3600, 3600}, "Rotation, degrees clockwise.")),
+       field(&P::scale, range("scale", "0.9..1.1", {0, 10, true, false}, "Uniform scale factor.")),
+       field(&P::aspect,
+             range("aspect", "1", {0, 10, true, false},
+                   "Anisotropic stretch: x scaled by sqrt(aspect), y by 1/sqrt(aspect); circles "
+                   "become ellipses, squares rectangles.")),
+       field(&P::shear_x, range("shear_x", "0", {-80, 80}, "Horizontal shear angle, degrees.")),
+       field(&P::shear_y, range("shear_y", "0", {-80, 80}, "Vertical shear angle, degrees.")),
+       field(&P::translate,
+             range("translate", "0", {-1, 1},
+                   "Translation as a fraction of the width (x) and height (y), drawn per axis.")),
+       field(&P::flip_h, real("flip_h", "0", {0, 1}, "Probability of a horizontal flip.")),
+       field(&P::flip_v, real("flip_v", "0", {0, 1}, "Probability of a vertical flip.")),
+       field(&P::keep_inside,
+             boolean("keep_inside", "true",
+                     "Shift the result back so all ink stays in the frame (when it fits)."))});
 }
 
 }  // namespace shapegen::ops

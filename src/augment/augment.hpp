@@ -1,9 +1,10 @@
 #pragma once
 // The augmentation stage. Every op is declared once as data (name, phase,
-// doc, parameters with ranges and defaults) and fires with its own
-// probability `<op>.p`, drawing from its own random stream, so enabling one op
-// never changes what another draws. Scene ops edit vector geometry before
-// rasterization (labels follow exactly); pixel ops edit the image after it.
+// doc, parameters with ranges and defaults, each bound to a field of the op's
+// Params) and fires with its own probability `<op>.p`, drawing from its own
+// random stream, so enabling one op never changes what another draws. Scene
+// ops edit vector geometry before rasterization (labels follow exactly);
+// pixel ops edit the image after it.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -11,10 +12,10 @@
 #include <variant>
 #include <vector>
 
+#include "base/rng.hpp"
+#include "shapegen/catalog.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/image.hpp"
-#include "shapegen/catalog.hpp"
-#include "base/rng.hpp"
 #include "shapegen/sample.hpp"
 #include "shapegen/scene.hpp"
 
@@ -43,15 +44,19 @@ struct OpDecl {
   std::string family;  // geometric, occlusion, contrast, convolution, noise
   Phase phase;
   std::string doc;
-  std::vector<OptionDecl> params;  // keys "<name>.<param>"; "<name>.p" is added by the registry
+  // Keys relative to the op ("sigma"); the registry adds "<name>." and
+  // declares "<name>.p".
+  std::vector<OptionDecl> params;
+  // Builds the op from its keys "<name>.*".
   std::function<std::unique_ptr<Op>(const Config&)> make;
 };
 
 // Every op, in the default order.
 const std::vector<OpDecl>& op_table();
-// `<op>.p` and the parameters of every op, plus `augment.order`.
+// `augment.order`, then `<op>.p` and the parameters of every op.
 std::vector<OptionDecl> augment_options();
-// Rules across augmentation keys (the order); throws ConfigError.
+// Rules across augmentation keys (the order), and every op built from its
+// keys, enabled or not, so none can fail later; throws ConfigError.
 void check_augment_config(const Config& config);
 
 // The seed of the augmentation streams of one variant of one sample.

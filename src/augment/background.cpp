@@ -9,45 +9,49 @@ namespace shapegen::ops {
 
 namespace {
 
+struct BackgroundParams {
+  Weighted<Background::Kind> kind;
+  ColorRange color;
+  Range scale;
+};
+
 class BackgroundOp : public Op {
  public:
-  explicit BackgroundOp(const Config& c)
-      : kinds_(c.weights("background.kind")), color_(c.color("background.color")),
-        scale_(c.range("background.scale")) {}
+  explicit BackgroundOp(const BackgroundParams& p) : p_(p) {}
 
   void apply(Scene& scene, Rng& rng, OpRecord& rec) const override {
-    const std::string kind = kinds_.names[rng.choice(kinds_.weights)];
-    const Rgb other = draw_color(rng, color_);
+    const Background::Kind kind = p_.kind.draw(rng);
+    const Rgb other = draw_color(rng, p_.color);
     Background& t = scene.texture;
-    t.kind = kind == "gradient" ? Background::Kind::gradient : Background::Kind::noise;
+    t.kind = kind;
     t.other = other;
     t.angle = rng.uniform(0, 360);
-    t.scale = draw(rng, scale_);
+    t.scale = draw(rng, p_.scale);
     t.seed = rng.next_u64();
-    rec.add("kind", kind);
+    rec.add("kind", std::string(name_of(kind)));
     rec.add("color", std::vector<double>{double(other.r), double(other.g), double(other.b)});
     if (t.kind == Background::Kind::gradient) rec.add("angle", t.angle);
     else rec.add("scale", t.scale);
   }
 
  private:
-  Weights kinds_;
-  ColorRange color_;
-  Range scale_;
+  const BackgroundParams p_;
 };
 
 }  // namespace
 
-OpDecl background() {
+OpDecl background_op() {
   using namespace declare;
-  return {"background", "contrast", Phase::scene,
-          "Gradient or smooth-noise background instead of a solid one.",
-          {weights("background.kind", "gradient:1, noise:1", {"gradient", "noise"},
-                   "Kind of background texture."),
-           color("background.color", "0..255",
-                 "Second color of the texture (the first is image.background)."),
-           range("background.scale", "4..16", {1, 10000}, "Feature size of the noise texture, px.")},
-          [](const Config& c) { return std::make_unique<BackgroundOp>(c); }};
+  using P = BackgroundParams;
+  return declare_op<BackgroundOp>(
+      "background", "contrast", Phase::scene,
+      "Gradient or smooth-noise background instead of a solid one.",
+      {field(&P::kind, weights("kind", "gradient:1, noise:1", names_of<Background::Kind>(),
+                               "Kind of background texture.")),
+       field(&P::color, color("color", "0..255",
+                              "Second color of the texture (the first is image.background).")),
+       field(&P::scale,
+             range("scale", "4..16", {1, 10000}, "Feature size of the noise texture, px."))});
 }
 
 }  // namespace shapegen::ops

@@ -8,27 +8,33 @@ namespace shapegen::ops {
 
 namespace {
 
+struct BoxBlurParams {
+  Range radius;
+};
+
 class BoxBlur : public Op {
  public:
-  explicit BoxBlur(const Config& c) : radius_(c.range("box_blur.radius")) {}
+  explicit BoxBlur(const BoxBlurParams& p) : p_(p) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
-    const int radius = int(std::lround(draw(rng, radius_)));
+    const int radius = int(std::lround(draw(rng, p_.radius)));
     FloatImage img(s.image);
-    box_blur(img, radius);
+    box_filter(img, radius);
     img.store(s.image);
     rec.add("radius", double(radius));
   }
 
  private:
-  Range radius_;
+  const BoxBlurParams p_;
 };
 
 }  // namespace
 
-OpDecl box_blur() {
-  return {"box_blur", "convolution", Phase::pixels, "Box (mean) blur over a (2r+1)^2 window.",
-          {declare::range("box_blur.radius", "1..2", {0, 50}, "Window radius r, px (rounded).")},
-          [](const Config& c) { return std::make_unique<BoxBlur>(c); }};
+OpDecl box_blur_op() {
+  using P = BoxBlurParams;
+  return declare_op<BoxBlur>(
+      "box_blur", "convolution", Phase::pixels, "Box (mean) blur over a (2r+1)^2 window.",
+      {field(&P::radius,
+             declare::range("radius", "1..2", {0, 50}, "Window radius r, px (rounded)."))});
 }
 
 }  // namespace shapegen::ops

@@ -12,17 +12,21 @@ namespace shapegen::ops {
 
 namespace {
 
+struct ContrastParams {
+  Range difference;
+  double invert = 0;
+  Range contrast, brightness, gamma;
+};
+
 class Contrast : public Op {
  public:
-  explicit Contrast(const Config& c)
-      : difference_(c.range("contrast.difference")), invert_(c.real("contrast.invert")),
-        contrast_(c.range("contrast.contrast")), brightness_(c.range("contrast.brightness")),
-        gamma_(c.range("contrast.gamma")) {}
+  explicit Contrast(const ContrastParams& p) : p_(p) {}
 
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
-    const double difference = draw(rng, difference_);
-    const bool invert = rng.bernoulli(invert_);
-    const double contrast = draw(rng, contrast_), brightness = draw(rng, brightness_), gamma = draw(rng, gamma_);
+    const double difference = draw(rng, p_.difference);
+    const bool invert = rng.bernoulli(p_.invert);
+    const double contrast = draw(rng, p_.contrast), brightness = draw(rng, p_.brightness);
+    const double gamma = draw(rng, p_.gamma);
     // Rescaling factor that makes |foreground - background| equal `difference`.
     double rescale = 1;
     const Rgb bg = s.scene.background;
@@ -54,25 +58,28 @@ class Contrast : public Op {
   }
 
  private:
-  Range difference_;
-  double invert_;
-  Range contrast_, brightness_, gamma_;
+  const ContrastParams p_;
 };
 
 }  // namespace
 
-OpDecl contrast() {
+OpDecl contrast_op() {
   using namespace declare;
-  return {"contrast", "contrast", Phase::pixels,
-          "Foreground/background difference, inversion, contrast, brightness and gamma.",
-          {range("contrast.difference", "0", {0, 255},
-                 "Target |foreground - background| in gray levels (luma), reached by rescaling "
-                 "about the background; 0 leaves it."),
-           real("contrast.invert", "0", {0, 1}, "Probability of inverting (v -> 255 - v)."),
-           range("contrast.contrast", "0.7..1.3", {0, 10}, "Contrast factor about mid-gray."),
-           range("contrast.brightness", "-30..30", {-255, 255}, "Brightness offset, gray levels."),
-           range("contrast.gamma", "0.8..1.25", {0.05, 20}, "Gamma: v = 255 (v/255)^(1/gamma).")},
-          [](const Config& c) { return std::make_unique<Contrast>(c); }};
+  using P = ContrastParams;
+  return declare_op<Contrast>(
+      "contrast", "contrast", Phase::pixels,
+      "Foreground/background difference, inversion, contrast, brightness and gamma.",
+      {field(&P::difference,
+             range("difference", "0", {0, 255},
+                   "Target |foreground - background| in gray levels (luma), reached by rescaling "
+                   "about the background; 0 leaves it.")),
+       field(&P::invert, real("invert", "0", {0, 1}, "Probability of inverting (v -> 255 - v).")),
+       field(&P::contrast,
+             range("contrast", "0.7..1.3", {0, 10}, "Contrast factor about mid-gray.")),
+       field(&P::brightness,
+             range("brightness", "-30..30", {-255, 255}, "Brightness offset, gray levels.")),
+       field(&P::gamma,
+             range("gamma", "0.8..1.25", {0.05, 20}, "Gamma: v = 255 (v/255)^(1/gamma)."))});
 }
 
 }  // namespace shapegen::ops

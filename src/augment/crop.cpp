@@ -13,12 +13,16 @@ namespace shapegen::ops {
 
 namespace {
 
+struct CropParams {
+  Range visible, zoom;
+};
+
 class Crop : public Op {
  public:
-  explicit Crop(const Config& c) : visible_(c.range("crop.visible")), zoom_(c.range("crop.zoom")) {}
+  explicit Crop(const CropParams& p) : p_(p) {}
 
   void apply(Scene& scene, Rng& rng, OpRecord& rec) const override {
-    const double zoom = draw(rng, zoom_), target = draw(rng, visible_);
+    const double zoom = draw(rng, p_.zoom), target = draw(rng, p_.visible);
     const double direction = rng.uniform(0, 360);
     const Point c{scene.width / 2.0, scene.height / 2.0};
     transform_points(scene, [&](Point p) { return Point{c.x + (p.x - c.x) * zoom, c.y + (p.y - c.y) * zoom}; });
@@ -65,19 +69,22 @@ class Crop : public Op {
   }
 
  private:
-  Range visible_, zoom_;
+  const CropParams p_;
 };
 
 }  // namespace
 
-OpDecl crop() {
+OpDecl crop_op() {
   using namespace declare;
-  return {"crop", "geometric", Phase::scene,
-          "A partial view: zoom and shift the view so part of the ink leaves the frame.",
-          {range("crop.visible", "0.5..0.9", {0, 1},
-                 "Fraction of all ink that stays in the frame (measured on the rendered coverage)."),
-           range("crop.zoom", "1..1.3", {0.1, 10}, "Zoom about the image centre before shifting.")},
-          [](const Config& c) { return std::make_unique<Crop>(c); }};
+  using P = CropParams;
+  return declare_op<Crop>(
+      "crop", "geometric", Phase::scene,
+      "A partial view: zoom and shift the view so part of the ink leaves the frame.",
+      {field(&P::visible, range("visible", "0.5..0.9", {0, 1},
+                                "Fraction of all ink that stays in the frame (measured on the "
+                                "rendered coverage).")),
+       field(&P::zoom,
+             range("zoom", "1..1.3", {0.1, 10}, "Zoom about the image centre before shifting."))});
 }
 
 }  // namespace shapegen::ops

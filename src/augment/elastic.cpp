@@ -15,13 +15,16 @@ constexpr int kWaves = 4;  // plane waves per axis: enough to look irregular, fe
 // points 2 px apart follow the field closely while keeping strokes cheap.
 constexpr double kSpacing = 2.0;
 
+struct ElasticParams {
+  Range amplitude, smoothness;
+};
+
 class Elastic : public Op {
  public:
-  explicit Elastic(const Config& c)
-      : amplitude_(c.range("elastic.amplitude")), smoothness_(c.range("elastic.smoothness")) {}
+  explicit Elastic(const ElasticParams& p) : p_(p) {}
 
   void apply(Scene& scene, Rng& rng, OpRecord& rec) const override {
-    const double amplitude = draw(rng, amplitude_), smoothness = draw(rng, smoothness_);
+    const double amplitude = draw(rng, p_.amplitude), smoothness = draw(rng, p_.smoothness);
     struct Wave {
       double kx, ky, phase;
     };
@@ -50,19 +53,21 @@ class Elastic : public Op {
   }
 
  private:
-  Range amplitude_, smoothness_;
+  const ElasticParams p_;
 };
 
 }  // namespace
 
-OpDecl elastic() {
+OpDecl elastic_op() {
   using namespace declare;
-  return {"elastic", "geometric", Phase::scene,
-          "A smooth random displacement of every point: wobbly, hand-drawn outlines.",
-          {range("elastic.amplitude", "0.5..2", {0, 100}, "RMS displacement per axis, px."),
-           range("elastic.smoothness", "16..40", {1, 10000},
-                 "Wavelength of the displacement, px: larger is smoother.")},
-          [](const Config& c) { return std::make_unique<Elastic>(c); }};
+  using P = ElasticParams;
+  return declare_op<Elastic>(
+      "elastic", "geometric", Phase::scene,
+      "A smooth random displacement of every point: wobbly, hand-drawn outlines.",
+      {field(&P::amplitude,
+             range("amplitude", "0.5..2", {0, 100}, "RMS displacement per axis, px.")),
+       field(&P::smoothness, range("smoothness", "16..40", {1, 10000},
+                                   "Wavelength of the displacement, px: larger is smoother."))});
 }
 
 }  // namespace shapegen::ops

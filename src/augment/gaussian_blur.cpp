@@ -6,27 +6,32 @@ namespace shapegen::ops {
 
 namespace {
 
+struct GaussianBlurParams {
+  Range sigma;
+};
+
 class GaussianBlur : public Op {
  public:
-  explicit GaussianBlur(const Config& c) : sigma_(c.range("gaussian_blur.sigma")) {}
+  explicit GaussianBlur(const GaussianBlurParams& p) : p_(p) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
-    const double sigma = draw(rng, sigma_);
+    const double sigma = draw(rng, p_.sigma);
     FloatImage img(s.image);
-    gaussian_blur(img, sigma);
+    gaussian_filter(img, sigma);
     img.store(s.image);
     rec.add("sigma", sigma);
   }
 
  private:
-  Range sigma_;
+  const GaussianBlurParams p_;
 };
 
 }  // namespace
 
-OpDecl gaussian_blur() {
-  return {"gaussian_blur", "convolution", Phase::pixels, "Gaussian blur.",
-          {declare::range("gaussian_blur.sigma", "0.5..1.5", {0, 100}, "Standard deviation, px.")},
-          [](const Config& c) { return std::make_unique<GaussianBlur>(c); }};
+OpDecl gaussian_blur_op() {
+  using P = GaussianBlurParams;
+  return declare_op<GaussianBlur>(
+      "gaussian_blur", "convolution", Phase::pixels, "Gaussian blur.",
+      {field(&P::sigma, declare::range("sigma", "0.5..1.5", {0, 100}, "Standard deviation, px."))});
 }
 
 }  // namespace shapegen::ops

@@ -6,25 +6,31 @@ namespace shapegen::ops {
 
 namespace {
 
+struct GaussianNoiseParams {
+  Range sigma;
+};
+
 class GaussianNoise : public Op {
  public:
-  explicit GaussianNoise(const Config& c) : sigma_(c.range("gaussian_noise.sigma")) {}
+  explicit GaussianNoise(const GaussianNoiseParams& p) : p_(p) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
-    const double sigma = draw(rng, sigma_);
+    const double sigma = draw(rng, p_.sigma);
     for (auto& v : s.image.pixels) v = to_level(v + sigma * rng.normal());
     rec.add("sigma", sigma);
   }
 
  private:
-  Range sigma_;
+  const GaussianNoiseParams p_;
 };
 
 }  // namespace
 
-OpDecl gaussian_noise() {
-  return {"gaussian_noise", "noise", Phase::pixels, "Additive gaussian noise.",
-          {declare::range("gaussian_noise.sigma", "3..10", {0, 255}, "Standard deviation, gray levels.")},
-          [](const Config& c) { return std::make_unique<GaussianNoise>(c); }};
+OpDecl gaussian_noise_op() {
+  using P = GaussianNoiseParams;
+  return declare_op<GaussianNoise>(
+      "gaussian_noise", "noise", Phase::pixels, "Additive gaussian noise.",
+      {field(&P::sigma,
+             declare::range("sigma", "3..10", {0, 255}, "Standard deviation, gray levels."))});
 }
 
 }  // namespace shapegen::ops

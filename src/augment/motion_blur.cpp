@@ -11,12 +11,15 @@ namespace shapegen::ops {
 
 namespace {
 
+struct MotionBlurParams {
+  Range length, angle;
+};
+
 class MotionBlur : public Op {
  public:
-  explicit MotionBlur(const Config& c)
-      : length_(c.range("motion_blur.length")), angle_(c.range("motion_blur.angle")) {}
+  explicit MotionBlur(const MotionBlurParams& p) : p_(p) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
-    const double length = draw(rng, length_), angle = draw(rng, angle_);
+    const double length = draw(rng, p_.length), angle = draw(rng, p_.angle);
     const double ux = std::cos(radians(angle)), uy = std::sin(radians(angle));
     // The segment splatted into a small kernel of whole-pixel taps (bilinear
     // weights, two samples per pixel of travel), then applied to an
@@ -69,17 +72,19 @@ class MotionBlur : public Op {
   }
 
  private:
-  Range length_, angle_;
+  const MotionBlurParams p_;
 };
 
 }  // namespace
 
-OpDecl motion_blur() {
+OpDecl motion_blur_op() {
   using namespace declare;
-  return {"motion_blur", "convolution", Phase::pixels, "Linear motion blur.",
-          {range("motion_blur.length", "3..7", {0, 200}, "Length of the motion, px."),
-           range("motion_blur.angle", "0..180", {-3600, 3600}, "Direction of the motion, degrees.")},
-          [](const Config& c) { return std::make_unique<MotionBlur>(c); }};
+  using P = MotionBlurParams;
+  return declare_op<MotionBlur>(
+      "motion_blur", "convolution", Phase::pixels, "Linear motion blur.",
+      {field(&P::length, range("length", "3..7", {0, 200}, "Length of the motion, px.")),
+       field(&P::angle,
+             range("angle", "0..180", {-3600, 3600}, "Direction of the motion, degrees."))});
 }
 
 }  // namespace shapegen::ops

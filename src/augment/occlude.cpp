@@ -15,7 +15,29 @@ namespace shapegen::ops {
 
 namespace {
 
-constexpr int kPlacementTries = 16;
+// Placements tried per occluder; the one hiding closest to the target is kept
+// (the 16 of occlude.hidden's doc).
+constexpr int kOccluderPlacementTries = 16;
+
+enum class OccluderShape { rectangle, ellipse, polygon };
+constexpr std::array<EnumName<OccluderShape>, 3> enum_names(OccluderShape) {
+  return {{{OccluderShape::rectangle, "rectangle"},
+           {OccluderShape::ellipse, "ellipse"},
+           {OccluderShape::polygon, "polygon"}}};
+}
+
+enum class OccluderFill { background, random, noise };
+constexpr std::array<EnumName<OccluderFill>, 3> enum_names(OccluderFill) {
+  return {{{OccluderFill::background, "background"},
+           {OccluderFill::random, "random"},
+           {OccluderFill::noise, "noise"}}};
+}
+
+struct OccludeParams {
+  Weighted<OccluderShape> shape;
+  Weighted<OccluderFill> fill;
+  Range size, hidden;
+};
 
 // An occluder's coverage over the part of the frame it can touch.
 struct Window {
@@ -35,16 +57,14 @@ Window render_window(const Scene& scene, const Object& occluder) {
 
 class Occlude : public Op {
  public:
-  explicit Occlude(const Config& c)
-      : shapes_(c.weights("occlude.shape")), fills_(c.weights("occlude.fill")),
-        size_(c.range("occlude.size")), hidden_(c.range("occlude.hidden")) {}
+  explicit Occlude(const OccludeParams& p) : p_(p) {}
 
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
     const Scene& scene = s.scene;
-    const std::string shape = shapes_.names[rng.choice(shapes_.weights)];
-    const std::string fill = fills_.names[rng.choice(fills_.weights)];
-    const double size = draw(rng, size_) * std::min(scene.width, scene.height);
-    const double target_lo = hidden_.lo, target_hi = hidden_.hi;
+    const OccluderShape shape = p_.shape.draw(rng);
+    const OccluderFill fill = p_.fill.draw(rng);
+    const double size = draw(rng, p_.size) * std::min(scene.width, scene.height);
+    const double target_lo = p_.hidden.lo, target_hi = p_.hidden.hi;
     const Image ink = render_ink_coverage(scene, 0, 0, scene.width, scene.height);
     const double ink_area = coverage_area(ink);
     Box around = intersect(scene_ink_box(scene), Box{0, 0, double(scene.width), double(scene.height)});
@@ -55,7 +75,7 @@ class Occlude : public Op {
     Object best;
     Window best_window;
     double best_hidden = 0, best_miss = INFINITY;
-    for (int attempt = 0; attempt < kPlacementTries && best_miss > 0; ++attempt) {
+    for (int attempt = 0; attempt < kOccluderPlacementTries && best_miss > 0; ++attempt) {
       Object occluder = make_occluder(shape, size, rng);
       const Point at{rng.uniform(around.x0, around.x1), rng.uniform(around.y0, around.y1)};
       transform_points(occluder, [at](Point p) { return translate(p, at); });
@@ -83,8 +103,8 @@ class Occlude : public Op {
       }
 
     const Box box = extents(best.outline);
-    rec.add("shape", shape);
-    rec.add("fill", fill);
+    rec.add("shape", std::string(name_of(shape)));
+    rec.add("fill", std::string(name_of(fill)));
     rec.add("size", size);
     rec.add("bbox", std::vector<double>{box.x0, box.y0, box.x1, box.y1});
     rec.add("hidden", best_hidden);
@@ -92,33 +112,40 @@ class Occlude : public Op {
 
  private:
   // An occluder centred on the origin, as a filled object.
-  static Object make_occluder(const std::string& shape, double size, Rng& rng) {
+  static Object make_occluder(OccluderShape shape, double size, Rng& rng) {
     Object o;
     o.style.fill = FillMode::filled;
     const double angle = rng.uniform(0, 360), aspect = rng.uniform(0.4, 1.0);
-    if (shape == "polygon") {
-      const int n = int(rng.uniform_int(5, 8));
-      for (int i = 0; i < n; ++i) {
-        const double a = 2 * std::numbers::pi * (i + rng.uniform(0.2, 0.8)) / n;
-        const double r = size / 2 * rng.uniform(0.5, 1.0);
-        o.outline.push_back({r * std::cos(a), r * std::sin(a)});
+    switch (shape) {
+      case OccluderShape::polygon: {
+        const int n = int(rng.uniform_int(5, 8));
+        for (int i = 0; i < n; ++i) {
+          const double a = 2 * std::numbers::pi * (i + rng.uniform(0.2, 0.8)) / n;
+          const double r = size / 2 * rng.uniform(0.5, 1.0);
+          o.outline.push_back({r * std::cos(a), r * std::sin(a)});
+        }
+        break;
       }
-    } else if (shape == "ellipse") {
-      o.outline = circle_outline(size / 2, 0);
-      for (Point& p : o.outline) p.y *= aspect;
-    } else {
-      o.outline = {{-size / 2, -size * aspect / 2}, {size / 2, -size * aspect / 2},
-                   {size / 2, size * aspect / 2}, {-size / 2, size * aspect / 2}};
+      case OccluderShape::ellipse:
+        o.outline = circle_outline(size / 2, 0);
+        for (Point& p : o.outline) p.y *= aspect;
+        break;
+      case OccluderShape::rectangle:
+        o.outline = {{-size / 2, -size * aspect / 2},
+                     {size / 2, -size * aspect / 2},
+                     {size / 2, size * aspect / 2},
+                     {-size / 2, size * aspect / 2}};
+        break;
     }
     for (Point& p : o.outline) p = rotate(p, angle);
     return o;
   }
 
-  static void paint(RasterState& s, const Window& window, const std::string& fill, Rng& rng) {
+  static void paint(RasterState& s, const Window& window, OccluderFill fill, Rng& rng) {
     Image& img = s.image;
     const Image& mask = window.mask;
     Image background;
-    if (fill == "background") {
+    if (fill == OccluderFill::background) {
       Scene empty = s.scene;
       empty.objects.clear();
       background = render_scene(empty);
@@ -132,33 +159,34 @@ class Occlude : public Op {
         for (int c = 0; c < img.channels; ++c) {
           // Noise draws for every pixel of the window, covered or not, so the
           // stream does not depend on the mask's shape.
-          const double source = fill == "background" ? background.at(ix, iy, c)
-                                : fill == "noise"    ? double(rng.uniform_int(0, 255))
-                                                     : level[img.channels == 3 ? c : 0];
+          const double source = fill == OccluderFill::background ? background.at(ix, iy, c)
+                                : fill == OccluderFill::noise    ? double(rng.uniform_int(0, 255))
+                                                                 : level[img.channels == 3 ? c : 0];
           if (a > 0) img.at(ix, iy, c) = to_level(img.at(ix, iy, c) * (1 - a) + source * a);
         }
       }
   }
 
-  Weights shapes_, fills_;
-  Range size_, hidden_;
+  const OccludeParams p_;
 };
 
 }  // namespace
 
-OpDecl occlude() {
+OpDecl occlude_op() {
   using namespace declare;
-  return {"occlude", "occlusion", Phase::pixels,
-          "An occluder over the objects, hiding a target fraction of their ink.",
-          {weights("occlude.shape", "rectangle:1, ellipse:1, polygon:1", {"rectangle", "ellipse", "polygon"},
-                   "Occluder shape."),
-           weights("occlude.fill", "background:1, random:1, noise:1", {"background", "random", "noise"},
-                   "What the occluder is filled with."),
-           range("occlude.size", "0.2..0.5", {0, 2, true, false},
-                 "Occluder size as a fraction of the shorter image side."),
-           range("occlude.hidden", "0.1..0.4", {0, 1},
-                 "Target fraction of the ink to hide; the closest of 16 placements is kept.")},
-          [](const Config& c) { return std::make_unique<Occlude>(c); }};
+  using P = OccludeParams;
+  return declare_op<Occlude>(
+      "occlude", "occlusion", Phase::pixels,
+      "An occluder over the objects, hiding a target fraction of their ink.",
+      {field(&P::shape, weights("shape", "rectangle:1, ellipse:1, polygon:1",
+                                names_of<OccluderShape>(), "Occluder shape.")),
+       field(&P::fill, weights("fill", "background:1, random:1, noise:1", names_of<OccluderFill>(),
+                               "What the occluder is filled with.")),
+       field(&P::size, range("size", "0.2..0.5", {0, 2, true, false},
+                             "Occluder size as a fraction of the shorter image side.")),
+       field(&P::hidden,
+             range("hidden", "0.1..0.4", {0, 1},
+                   "Target fraction of the ink to hide; the closest of 16 placements is kept."))});
 }
 
 }  // namespace shapegen::ops

@@ -66,7 +66,7 @@ static void convolve_separable(FloatImage& img, const std::vector<float>& kernel
   convolve_columns(img, kernel);
 }
 
-void gaussian_blur(FloatImage& img, double sigma) {
+void gaussian_filter(FloatImage& img, double sigma) {
   if (sigma <= 0) return;
   const int r = std::max(1, int(std::ceil(3 * sigma)));
   std::vector<double> weights(2 * r + 1);
@@ -77,7 +77,7 @@ void gaussian_blur(FloatImage& img, double sigma) {
   convolve_separable(img, kernel);
 }
 
-void box_blur(FloatImage& img, int radius) {
+void box_filter(FloatImage& img, int radius) {
   if (radius <= 0) return;
   convolve_separable(img, std::vector<float>(2 * radius + 1, 1.0f / (2 * radius + 1)));
 }

@@ -22,7 +22,7 @@ struct FloatImage {
 std::uint8_t to_level(double v);
 
 // Separable filters; edges replicate the border pixel.
-void gaussian_blur(FloatImage& img, double sigma);
-void box_blur(FloatImage& img, int radius);
+void gaussian_filter(FloatImage& img, double sigma);
+void box_filter(FloatImage& img, int radius);
 
 }  // namespace shapegen::ops

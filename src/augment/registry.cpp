@@ -7,45 +7,85 @@ namespace shapegen {
 
 const std::vector<OpDecl>& op_table() {
   static const std::vector<OpDecl> table = {
-      ops::affine(),        ops::perspective(),  ops::sketch(),     ops::elastic(),
-      ops::crop(),          ops::background(),   ops::occlude(),    ops::contrast(),
-      ops::gaussian_blur(), ops::box_blur(),     ops::motion_blur(), ops::sharpen(),
-      ops::gaussian_noise(), ops::speckle(),     ops::shot_noise(), ops::salt_pepper(),
-      ops::sign_noise(),
+      ops::affine_op(),         ops::perspective_op(), ops::sketch_op(),      ops::elastic_op(),
+      ops::crop_op(),           ops::background_op(),  ops::occlude_op(),     ops::contrast_op(),
+      ops::gaussian_blur_op(),  ops::box_blur_op(),    ops::motion_blur_op(), ops::sharpen_op(),
+      ops::gaussian_noise_op(), ops::speckle_op(),     ops::shot_noise_op(),  ops::salt_pepper_op(),
+      ops::sign_noise_op(),
   };
   return table;
 }
 
-static std::vector<std::string> op_names() {
+namespace {
+
+// The registry's own keys: the order ops run in, and each op's probability.
+struct Schedule {
+  std::vector<std::string> order;
+};
+
+struct Firing {
+  double p = 0;
+};
+
+std::vector<std::string> op_names() {
   std::vector<std::string> names;
   for (const OpDecl& op : op_table()) names.push_back(op.name);
   return names;
 }
 
-std::vector<OptionDecl> augment_options() {
-  std::vector<OptionDecl> out;
-  std::string default_order;
-  for (const OpDecl& op : op_table()) default_order += (default_order.empty() ? "" : ", ") + op.name;
-  out.push_back(declare::list("augment.order", default_order, op_names(),
-                              "Order in which ops run. Scene ops (geometric, background) always "
-                              "run before rasterization and pixel ops after it; every enabled op "
-                              "must be listed."));
-  for (const OpDecl& op : op_table()) {
-    out.push_back(declare::real(op.name + ".p", "0", {0, 1},
-                                "Probability that " + op.name + " fires on a sample (0: off). " + op.doc));
-    for (const OptionDecl& param : op.params) out.push_back(param);
-  }
-  return out;
+const ParamList<Schedule>& schedule_params() {
+  static const ParamList<Schedule> params = [] {
+    std::string default_order;
+    for (const OpDecl& op : op_table())
+      default_order += (default_order.empty() ? "" : ", ") + op.name;
+    return ParamList<Schedule>{
+        field(&Schedule::order,
+              declare::list("augment.order", default_order, op_names(),
+                            "Order in which ops run. Scene ops (geometric, background) always run "
+                            "before rasterization and pixel ops after it; every enabled op must be "
+                            "listed."))};
+  }();
+  return params;
 }
 
-static const OpDecl& find_op(const std::string& name) {
+// `<op>.p`, relative to the op like its own parameters.
+ParamList<Firing> firing_params(const OpDecl& op) {
+  return {field(&Firing::p, declare::real("p", "0", {0, 1},
+                                          "Probability that " + op.name +
+                                              " fires on a sample (0: off). " + op.doc))};
+}
+
+std::vector<std::string> order_of(const Config& config) {
+  return bind_params(config, schedule_params()).order;
+}
+
+double probability(const Config& config, const OpDecl& op) {
+  return bind_params(config, firing_params(op), op.name + ".").p;
+}
+
+const OpDecl& find_op(const std::string& name) {
   for (const OpDecl& op : op_table())
     if (op.name == name) return op;
   throw std::logic_error("unknown op " + name);
 }
 
+}  // namespace
+
+std::vector<OptionDecl> augment_options() {
+  std::vector<OptionDecl> out = declarations(schedule_params());
+  for (const OpDecl& op : op_table()) {
+    const std::string prefix = op.name + ".";
+    for (OptionDecl& d : declarations(firing_params(op), prefix)) out.push_back(std::move(d));
+    for (OptionDecl d : op.params) {
+      d.key = prefix + d.key;
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
 void check_augment_config(const Config& config) {
-  const auto& order = std::get<NameList>(config.at("augment.order")).names;
+  const std::vector<std::string> order = order_of(config);
   bool pixels_seen = false;
   std::string first_pixel_op;
   for (const std::string& name : order) {
@@ -60,9 +100,12 @@ void check_augment_config(const Config& config) {
                         "elastic, crop, background) before pixel ops");
   }
   for (const OpDecl& op : op_table())
-    if (config.real(op.name + ".p") > 0 && std::find(order.begin(), order.end(), op.name) == order.end())
+    if (probability(config, op) > 0 &&
+        std::find(order.begin(), order.end(), op.name) == order.end())
       throw ConfigError("key 'augment.order': enabled op '" + op.name + "' (" + op.name +
                         ".p > 0) is not listed; allowed: list every enabled op");
+  // Built and dropped: an op that is off today is checked as fully as one that is on.
+  for (const OpDecl& op : op_table()) op.make(config);
 }
 
 std::uint64_t variant_seed(std::uint64_t sample_seed, int variant) {
@@ -71,10 +114,10 @@ std::uint64_t variant_seed(std::uint64_t sample_seed, int variant) {
 }
 
 Augmenter::Augmenter(const Config& config) {
-  for (const std::string& name : std::get<NameList>(config.at("augment.order")).names) {
-    const double p = config.real(name + ".p");
-    if (p <= 0) continue;  // a disabled op is not even built: it cannot change anything
+  for (const std::string& name : order_of(config)) {
     const OpDecl& decl = find_op(name);
+    const double p = probability(config, decl);
+    if (p <= 0) continue;  // a disabled op is not run, so it is not kept either
     Active active{name, p, decl.make(config)};
     (decl.phase == Phase::scene ? scene_ops_ : pixel_ops_).push_back(std::move(active));
   }

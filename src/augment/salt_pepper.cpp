@@ -5,11 +5,15 @@ namespace shapegen::ops {
 
 namespace {
 
+struct SaltPepperParams {
+  Range amount;
+};
+
 class SaltPepper : public Op {
  public:
-  explicit SaltPepper(const Config& c) : amount_(c.range("salt_pepper.amount")) {}
+  explicit SaltPepper(const SaltPepperParams& p) : p_(p) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
-    const double amount = draw(rng, amount_);
+    const double amount = draw(rng, p_.amount);
     Image& img = s.image;
     for (int y = 0; y < img.height; ++y)
       for (int x = 0; x < img.width; ++x) {
@@ -21,15 +25,16 @@ class SaltPepper : public Op {
   }
 
  private:
-  Range amount_;
+  const SaltPepperParams p_;
 };
 
 }  // namespace
 
-OpDecl salt_pepper() {
-  return {"salt_pepper", "noise", Phase::pixels, "Salt-and-pepper noise.",
-          {declare::range("salt_pepper.amount", "0.01..0.05", {0, 1}, "Fraction of pixels hit.")},
-          [](const Config& c) { return std::make_unique<SaltPepper>(c); }};
+OpDecl salt_pepper_op() {
+  using P = SaltPepperParams;
+  return declare_op<SaltPepper>("salt_pepper", "noise", Phase::pixels, "Salt-and-pepper noise.",
+                                {field(&P::amount, declare::range("amount", "0.01..0.05", {0, 1},
+                                                                  "Fraction of pixels hit."))});
 }
 
 }  // namespace shapegen::ops

@@ -6,14 +6,18 @@ namespace shapegen::ops {
 
 namespace {
 
+struct SharpenParams {
+  Range amount, radius;
+};
+
 class Sharpen : public Op {
  public:
-  explicit Sharpen(const Config& c) : amount_(c.range("sharpen.amount")), radius_(c.range("sharpen.radius")) {}
+  explicit Sharpen(const SharpenParams& p) : p_(p) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
-    const double amount = draw(rng, amount_), radius = draw(rng, radius_);
+    const double amount = draw(rng, p_.amount), radius = draw(rng, p_.radius);
     FloatImage sharp(s.image);
     FloatImage blurred = sharp;
-    gaussian_blur(blurred, radius);
+    gaussian_filter(blurred, radius);
     for (std::size_t i = 0; i < sharp.v.size(); ++i) sharp.v[i] += float(amount * (sharp.v[i] - blurred.v[i]));
     sharp.store(s.image);
     rec.add("amount", amount);
@@ -21,17 +25,19 @@ class Sharpen : public Op {
   }
 
  private:
-  Range amount_, radius_;
+  const SharpenParams p_;
 };
 
 }  // namespace
 
-OpDecl sharpen() {
+OpDecl sharpen_op() {
   using namespace declare;
-  return {"sharpen", "convolution", Phase::pixels, "Sharpen / enhance with an unsharp mask.",
-          {range("sharpen.amount", "0.5..1.5", {0, 20}, "Strength of the mask."),
-           range("sharpen.radius", "0.5..1.5", {0.1, 50}, "Gaussian radius (sigma) of the mask, px.")},
-          [](const Config& c) { return std::make_unique<Sharpen>(c); }};
+  using P = SharpenParams;
+  return declare_op<Sharpen>(
+      "sharpen", "convolution", Phase::pixels, "Sharpen / enhance with an unsharp mask.",
+      {field(&P::amount, range("amount", "0.5..1.5", {0, 20}, "Strength of the mask.")),
+       field(&P::radius,
+             range("radius", "0.5..1.5", {0.1, 50}, "Gaussian radius (sigma) of the mask, px."))});
 }
 
 }  // namespace shapegen::ops

@@ -24,26 +24,31 @@ double poisson(Rng& rng, double mean) {
   return k;
 }
 
+struct ShotNoiseParams {
+  Range peak;
+};
+
 class ShotNoise : public Op {
  public:
-  explicit ShotNoise(const Config& c) : peak_(c.range("shot_noise.peak")) {}
+  explicit ShotNoise(const ShotNoiseParams& p) : p_(p) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
-    const double peak = draw(rng, peak_);
+    const double peak = draw(rng, p_.peak);
     for (auto& v : s.image.pixels) v = to_level(poisson(rng, v / 255.0 * peak) * 255.0 / peak);
     rec.add("peak", peak);
   }
 
  private:
-  Range peak_;
+  const ShotNoiseParams p_;
 };
 
 }  // namespace
 
-OpDecl shot_noise() {
-  return {"shot_noise", "noise", Phase::pixels, "Poisson (shot) noise.",
-          {declare::range("shot_noise.peak", "30..200", {1, 1e6},
-                          "Photons at full scale (255); lower is noisier.")},
-          [](const Config& c) { return std::make_unique<ShotNoise>(c); }};
+OpDecl shot_noise_op() {
+  using P = ShotNoiseParams;
+  return declare_op<ShotNoise>(
+      "shot_noise", "noise", Phase::pixels, "Poisson (shot) noise.",
+      {field(&P::peak, declare::range("peak", "30..200", {1, 1e6},
+                                      "Photons at full scale (255); lower is noisier."))});
 }
 
 }  // namespace shapegen::ops

@@ -11,11 +11,15 @@ namespace shapegen::ops {
 
 namespace {
 
+struct SignNoiseParams {
+  Range epsilon;
+};
+
 class SignNoise : public Op {
  public:
-  explicit SignNoise(const Config& c) : epsilon_(c.range("sign_noise.epsilon")) {}
+  explicit SignNoise(const SignNoiseParams& p) : p_(p) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
-    const double epsilon = draw(rng, epsilon_);
+    const double epsilon = draw(rng, p_.epsilon);
     const int delta = int(std::floor(epsilon * 255 + 1e-9));
     for (auto& v : s.image.pixels) {
       const int moved = v + (rng.bernoulli(0.5) ? delta : -delta);
@@ -26,17 +30,20 @@ class SignNoise : public Op {
   }
 
  private:
-  Range epsilon_;
+  const SignNoiseParams p_;
 };
 
 }  // namespace
 
-OpDecl sign_noise() {
-  return {"sign_noise", "noise", Phase::pixels,
-          "Bounded +-epsilon sign perturbation (L-infinity budget).",
-          {declare::range("sign_noise.epsilon", "0.007..0.02", {0, 1},
-                          "Budget on the [0, 1] scale; each value moves by floor(epsilon * 255) levels.")},
-          [](const Config& c) { return std::make_unique<SignNoise>(c); }};
+OpDecl sign_noise_op() {
+  using P = SignNoiseParams;
+  return declare_op<SignNoise>(
+      "sign_noise", "noise", Phase::pixels,
+      "Bounded +-epsilon sign perturbation (L-infinity budget).",
+      {field(&P::epsilon,
+             declare::range(
+                 "epsilon", "0.007..0.02", {0, 1},
+                 "Budget on the [0, 1] scale; each value moves by floor(epsilon * 255) levels."))});
 }
 
 }  // namespace shapegen::ops

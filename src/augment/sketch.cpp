@@ -13,19 +13,23 @@ namespace {
 
 constexpr double kTwoPi = 2 * std::numbers::pi;
 
+struct SketchParams {
+  Range gap, overshoot;
+  double dash_p = 0;
+  Range dash, dash_gap, width_jitter;
+};
+
 class Sketch : public Op {
  public:
-  explicit Sketch(const Config& c)
-      : gap_(c.range("sketch.gap")), overshoot_(c.range("sketch.overshoot")),
-        dash_p_(c.real("sketch.dash_p")), dash_(c.range("sketch.dash")),
-        dash_gap_(c.range("sketch.dash_gap")), width_jitter_(c.range("sketch.width_jitter")) {}
+  explicit Sketch(const SketchParams& p) : p_(p) {}
 
   void apply(Scene& scene, Rng& rng, OpRecord& rec) const override {
     std::vector<double> gaps, overshoots, dashed, jitters;
     for (Object& o : scene.objects) {
-      const double gap = draw(rng, gap_), overshoot = draw(rng, overshoot_);
-      const bool dash = rng.bernoulli(dash_p_);
-      const double on = draw(rng, dash_), off = draw(rng, dash_gap_), jitter = draw(rng, width_jitter_);
+      const double gap = draw(rng, p_.gap), overshoot = draw(rng, p_.overshoot);
+      const bool dash = rng.bernoulli(p_.dash_p);
+      const double on = draw(rng, p_.dash), off = draw(rng, p_.dash_gap);
+      const double jitter = draw(rng, p_.width_jitter);
       if (!o.style.stroked()) continue;
       std::vector<StrokePath> pieces = overshoot > 0 && is_polygon(o) ? overshot_edges(o, overshoot)
                                                                       : ink_strokes(o);
@@ -111,27 +115,29 @@ class Sketch : public Op {
     }
   }
 
-  Range gap_, overshoot_;
-  double dash_p_;
-  Range dash_, dash_gap_, width_jitter_;
+  const SketchParams p_;
 };
 
 }  // namespace
 
-OpDecl sketch() {
+OpDecl sketch_op() {
   using namespace declare;
-  return {"sketch", "geometric", Phase::scene,
-          "Hand-drawn strokes: a gap where the ends do not meet, overshoot at corners, dashes, "
-          "width varying along the stroke.",
-          {range("sketch.gap", "0..5", {0, 1000}, "Length of stroke left out so the ends do not meet, px."),
-           range("sketch.overshoot", "0..3", {0, 1000},
-                 "How far each edge of a triangle or square runs past its corners, px."),
-           real("sketch.dash_p", "0", {0, 1}, "Probability that a stroke is dashed."),
-           range("sketch.dash", "4..8", {0.5, 1000}, "Dash length, px."),
-           range("sketch.dash_gap", "2..4", {0, 1000}, "Space between dashes, px."),
-           range("sketch.width_jitter", "0..0.4", {0, 0.95},
-                 "Stroke width varies by up to this fraction along the stroke.")},
-          [](const Config& c) { return std::make_unique<Sketch>(c); }};
+  using P = SketchParams;
+  return declare_op<Sketch>(
+      "sketch", "geometric", Phase::scene,
+      "Hand-drawn strokes: a gap where the ends do not meet, overshoot at corners, dashes, "
+      "width varying along the stroke.",
+      {field(&P::gap, range("gap", "0..5", {0, 1000},
+                            "Length of stroke left out so the ends do not meet, px.")),
+       field(&P::overshoot,
+             range("overshoot", "0..3", {0, 1000},
+                   "How far each edge of a triangle or square runs past its corners, px.")),
+       field(&P::dash_p, real("dash_p", "0", {0, 1}, "Probability that a stroke is dashed.")),
+       field(&P::dash, range("dash", "4..8", {0.5, 1000}, "Dash length, px.")),
+       field(&P::dash_gap, range("dash_gap", "2..4", {0, 1000}, "Space between dashes, px.")),
+       field(&P::width_jitter,
+             range("width_jitter", "0..0.4", {0, 0.95},
+                   "Stroke width varies by up to this fraction along the stroke."))});
 }
 
 }  // namespace shapegen::ops

@@ -7,25 +7,30 @@ namespace shapegen::ops {
 
 namespace {
 
+struct SpeckleParams {
+  Range sigma;
+};
+
 class Speckle : public Op {
  public:
-  explicit Speckle(const Config& c) : sigma_(c.range("speckle.sigma")) {}
+  explicit Speckle(const SpeckleParams& p) : p_(p) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
-    const double sigma = draw(rng, sigma_);
+    const double sigma = draw(rng, p_.sigma);
     for (auto& v : s.image.pixels) v = to_level(v * (1 + sigma * rng.normal()));
     rec.add("sigma", sigma);
   }
 
  private:
-  Range sigma_;
+  const SpeckleParams p_;
 };
 
 }  // namespace
 
-OpDecl speckle() {
-  return {"speckle", "noise", Phase::pixels, "Multiplicative (speckle) noise.",
-          {declare::range("speckle.sigma", "0.05..0.15", {0, 10}, "Relative standard deviation.")},
-          [](const Config& c) { return std::make_unique<Speckle>(c); }};
+OpDecl speckle_op() {
+  using P = SpeckleParams;
+  return declare_op<Speckle>("speckle", "noise", Phase::pixels, "Multiplicative (speckle) noise.",
+                             {field(&P::sigma, declare::range("sigma", "0.05..0.15", {0, 10},
+                                                              "Relative standard deviation."))});
 }
 
 }  // namespace shapegen::ops

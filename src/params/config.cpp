@@ -1,37 +1,34 @@
 #include "shapegen/config.hpp"
 
 #include <boost/program_options.hpp>
-#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
-#include "augment/augment.hpp"
-#include "shapegen/error.hpp"
 #include "shapegen/catalog.hpp"
+#include "shapegen/error.hpp"
 #include "shapegen/versions.hpp"
 
 namespace po = boost::program_options;
 
 namespace shapegen {
 
-static std::string unknown_key_message(const std::string& origin, const std::string& key) {
+static std::string unknown_key_message(const Catalog& catalog, const std::string& origin,
+                                       const std::string& key) {
   std::string msg = origin + ": unknown key '" + key + "'";
-  const std::string hint = nearest_key(key);
+  const std::string hint = catalog.nearest_key(key);
   if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
   return msg + "; `shapegen describe` lists every key";
 }
 
-Config Config::defaults() {
-  Config config;
-  for (const auto& decl : option_table()) config.values_[decl.key] = decl.parse(decl.default_text);
-  return config;
+Config::Config(const Catalog& catalog) : catalog_(&catalog) {
+  for (const auto& decl : catalog.options()) values_[decl.key] = decl.parse(decl.default_text);
 }
 
 void Config::set(const std::string& key, const std::string& text, const std::string& origin) {
-  const OptionDecl* decl = find_option(key);
-  if (!decl) throw ConfigError(unknown_key_message(origin, key));
+  const OptionDecl* decl = catalog_->find(key);
+  if (!decl) throw ConfigError(unknown_key_message(*catalog_, origin, key));
   if (decl->recorded) return;  // written for the record; the running version wins
   try {
     values_[key] = decl->parse(text);
@@ -45,29 +42,7 @@ void Config::set_all(const Assignments& assignments, const std::string& origin) 
   for (const auto& [key, text] : assignments) set(key, text, origin);
 }
 
-void Config::check_consistency() const {
-  if (choice("image.mode") == "gray") {
-    for (const auto& decl : option_table())
-      if (decl.kind == Kind::color && color(decl.key).is_rgb)
-        throw ConfigError("key '" + decl.key + "': value '" + format_value(at(decl.key)) +
-                          "' is an RGB color but image.mode is gray; allowed: one gray level "
-                          "or range, or set image.mode = rgb");
-  }
-  const double m = real("shape.scalene_min_angle"), d = real("shape.scalene_min_difference");
-  if (3 * m + 3 * d > 180)
-    throw ConfigError("keys 'shape.scalene_min_angle' = " + format_real(m) +
-                      " and 'shape.scalene_min_difference' = " + format_real(d) +
-                      " allow no scalene triangle; allowed: 3 * (min_angle + min_difference) <= 180");
-  const Range objects = range("objects.count");
-  if (objects.lo != std::floor(objects.lo) || objects.hi != std::floor(objects.hi))
-    throw ConfigError("key 'objects.count': value '" + format_value(at("objects.count")) +
-                      "' is invalid; allowed: whole numbers (a count or range lo..hi) in [1, 255]");
-  check_augment_config(*this);
-  const Weights& fill = weights("style.fill");
-  if (range("style.stroke_width").hi <= 0 && fill.of("filled") == 0)
-    throw ConfigError("key 'style.stroke_width': value '0' draws nothing unless style.fill "
-                      "gives 'filled' a weight; allowed: a width > 0, or filled shapes");
-}
+void Config::check_consistency() const { catalog_->check(*this); }
 
 const Value& Config::at(const std::string& key) const {
   const auto it = values_.find(key);
@@ -93,7 +68,7 @@ std::string Config::to_ini() const {
   out << "# Resolved shapegen preset: every key, with its documentation.\n"
          "# `shapegen generate --preset THIS_FILE` reproduces the dataset byte for byte.\n";
   std::string section;
-  for (const auto& decl : option_table()) {
+  for (const auto& decl : catalog_->options()) {
     const auto dot = decl.key.find('.');
     const std::string sec = decl.key.substr(0, dot);
     if (sec != section) {
@@ -109,27 +84,27 @@ std::string Config::to_ini() const {
 
 // Every declared key as a string-valued option, so Boost.Program_options
 // reports which keys it does not know.
-static const po::options_description& preset_keys() {
-  static const po::options_description desc = [] {
-    po::options_description d;
-    for (const auto& decl : option_table()) d.add_options()(decl.key.c_str(), po::value<std::string>());
-    return d;
-  }();
+static po::options_description preset_keys(const Catalog& catalog) {
+  po::options_description desc;
+  for (const auto& decl : catalog.options())
+    desc.add_options()(decl.key.c_str(), po::value<std::string>());
   return desc;
 }
 
-Assignments parse_preset_text(const std::string& text, const std::string& origin) {
+Assignments parse_preset_text(const Catalog& catalog, const std::string& text,
+                              const std::string& origin) {
   std::istringstream in(text);
+  const po::options_description keys = preset_keys(catalog);
   po::parsed_options parsed(nullptr);
   try {
-    parsed = po::parse_config_file(in, preset_keys(), /*allow_unregistered=*/true);
+    parsed = po::parse_config_file(in, keys, /*allow_unregistered=*/true);
   } catch (const po::error& e) {
     throw ConfigError(origin + ": " + e.what());
   }
   Assignments out;
   std::set<std::string> seen;
   for (const auto& opt : parsed.options) {
-    if (opt.unregistered) throw ConfigError(unknown_key_message(origin, opt.string_key));
+    if (opt.unregistered) throw ConfigError(unknown_key_message(catalog, origin, opt.string_key));
     if (!seen.insert(opt.string_key).second)
       throw ConfigError(origin + ": key '" + opt.string_key + "' is given twice");
     out.emplace_back(opt.string_key, opt.value.empty() ? "" : opt.value.front());
@@ -137,17 +112,18 @@ Assignments parse_preset_text(const std::string& text, const std::string& origin
   return out;
 }
 
-Assignments read_preset_file(const std::string& path) {
+Assignments read_preset_file(const Catalog& catalog, const std::string& path) {
   std::ifstream in(path);
   if (!in) throw ConfigError("preset '" + path + "': cannot be read");
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_preset_text(text.str(), path);
+  return parse_preset_text(catalog, text.str(), path);
 }
 
-Config load_config(const std::string& preset_path, const Assignments& overrides) {
-  Config config = Config::defaults();
-  if (!preset_path.empty()) config.set_all(read_preset_file(preset_path), preset_path);
+Config load_config(const Catalog& catalog, const std::string& preset_path,
+                   const Assignments& overrides) {
+  Config config(catalog);
+  if (!preset_path.empty()) config.set_all(read_preset_file(catalog, preset_path), preset_path);
   config.set_all(overrides, "command line");
   config.check_consistency();
   return config;

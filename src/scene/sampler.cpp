@@ -34,34 +34,34 @@ bool Placement::try_add(const Object& obj) {
   return true;
 }
 
-Sampler::Sampler(const Config& config) : config_(config) {}
+Sampler::Sampler(const Config& config) : spec_(bind_scene_spec(config)) {}
 
-std::uint64_t Sampler::seed_of(std::uint64_t index) const {
-  return sample_seed(static_cast<std::uint64_t>(config_.integer("dataset.seed")), index);
-}
+Sampler::Sampler(SceneSpec spec) : spec_(std::move(spec)) {}
+
+std::uint64_t Sampler::seed_of(std::uint64_t index) const { return sample_seed(spec_.seed, index); }
 
 Scene Sampler::draw(std::uint64_t index) const {
   Scene scene;
-  scene.width = static_cast<int>(config_.integer("image.width"));
-  scene.height = static_cast<int>(config_.integer("image.height"));
-  scene.rgb = config_.choice("image.mode") == "rgb";
-  scene.antialias = config_.flag("image.antialias");
+  scene.width = spec_.image.width;
+  scene.height = spec_.image.height;
+  scene.rgb = spec_.image.mode == ImageMode::rgb;
+  scene.antialias = spec_.image.antialias;
   // The scene stream draws the background and the number of objects; each
   // object draws from a stream of its own, so adding objects does not
   // change the ones before.
   const std::uint64_t seed = seed_of(index);
   Rng rng = Rng::stream(seed, "scene");
-  scene.background = draw_color(rng, config_.color("image.background"));
-  const Range count = config_.range("objects.count");
+  scene.background = draw_color(rng, spec_.image.background);
+  const Range count = spec_.objects.count;
   const auto n = count.lo == count.hi ? std::int64_t(count.lo)
                                       : rng.uniform_int(std::int64_t(count.lo), std::int64_t(count.hi));
-  Placement placement(scene, config_.real("objects.max_overlap"), config_.real("objects.min_visible"));
+  Placement placement(scene, spec_.objects.max_overlap, spec_.objects.min_visible);
   for (std::int64_t k = 0; k < n; ++k) {
     Rng object_rng = Rng::stream(seed, "object" + std::to_string(k));
     Object obj = draw_object(object_rng, scene);
     // Redraw the centre until the object fits among the others; an object
     // that never fits is left out.
-    for (int attempt = 0; attempt < kPlacementTries; ++attempt) {
+    for (int attempt = 0; attempt < kObjectPlacementTries; ++attempt) {
       if (placement.try_add(obj)) {
         scene.objects.push_back(std::move(obj));
         break;
@@ -85,22 +85,24 @@ Rgb draw_color(Rng& rng, const ColorRange& range) {
   return {r, g, level(range.channel[2])};
 }
 
-std::array<double, 3> Sampler::draw_triangle_angles(Rng& rng, const std::string& kind) const {
-  if (kind == "equilateral") return {60, 60, 60};
-  if (kind == "isosceles") {
-    const Range apex = config_.range("shape.isosceles_apex");
-    const double a = rng.uniform(apex.lo, apex.hi);
-    return {a, (180 - a) / 2, (180 - a) / 2};
-  }
-  if (kind == "right") {
-    const Range acute = config_.range("shape.right_acute");
-    const double a = rng.uniform(acute.lo, acute.hi);
-    return {90, a, 90 - a};
+std::array<double, 3> Sampler::draw_triangle_angles(Rng& rng, TriangleKind kind) const {
+  const ShapeSpec& shape = spec_.shape;
+  switch (kind) {
+    case TriangleKind::equilateral: return {60, 60, 60};
+    case TriangleKind::isosceles: {
+      const double a = rng.uniform(shape.isosceles_apex.lo, shape.isosceles_apex.hi);
+      return {a, (180 - a) / 2, (180 - a) / 2};
+    }
+    case TriangleKind::right: {
+      const double a = rng.uniform(shape.right_acute.lo, shape.right_acute.hi);
+      return {90, a, 90 - a};
+    }
+    case TriangleKind::scalene: break;
   }
   // Scalene: rejection sampling over the angle simplex; the consistency check
   // guarantees the fallback triangle satisfies the constraints.
-  const double m = config_.real("shape.scalene_min_angle");
-  const double d = config_.real("shape.scalene_min_difference");
+  const double m = shape.scalene_min_angle;
+  const double d = shape.scalene_min_difference;
   for (int attempt = 0; attempt < 100; ++attempt) {
     const double a0 = rng.uniform(m, 180 - 2 * m);
     const double a1 = rng.uniform(m, 180 - 2 * m);
@@ -127,36 +129,34 @@ static Range centre_interval(Range fraction, double length, double lo_ink, doubl
 
 Object Sampler::draw_object(Rng& rng, const Scene& scene) const {
   Object obj;
-  obj.shape = kAllClasses[rng.choice(config_.weights("shape.classes").weights)];
-  const Range size = config_.range("shape.size");
-  obj.size = rng.uniform(size.lo, size.hi) * std::min(scene.width, scene.height);
-  const Range rotation = config_.range("shape.rotation");
-  obj.rotation = rng.uniform(rotation.lo, rotation.hi);
+  const ShapeSpec& shape = spec_.shape;
+  obj.shape = shape.classes.draw(rng);
+  obj.size = rng.uniform(shape.size.lo, shape.size.hi) * std::min(scene.width, scene.height);
+  obj.rotation = rng.uniform(shape.rotation.lo, shape.rotation.hi);
 
   Style& style = obj.style;
-  const Range stroke = config_.range("style.stroke_width");
-  style.stroke_width = rng.uniform(stroke.lo, stroke.hi);
-  style.fill = static_cast<FillMode>(rng.choice(config_.weights("style.fill").weights));
+  const StyleSpec& style_spec = spec_.style;
+  style.stroke_width = rng.uniform(style_spec.stroke_width.lo, style_spec.stroke_width.hi);
+  style.fill = style_spec.fill.draw(rng);
   // Redraw the foreground until it stands out from the background; if it never
   // does, keep the draw that came closest.
-  const double min_contrast = config_.real("style.min_contrast");
   double best_contrast = -1;
-  for (int attempt = 0; attempt < 256 && best_contrast < min_contrast; ++attempt) {
-    const Rgb c = draw_color(rng, config_.color("style.foreground"));
+  for (int attempt = 0; attempt < 256 && best_contrast < style_spec.min_contrast; ++attempt) {
+    const Rgb c = draw_color(rng, style_spec.foreground);
     const double contrast = std::abs(c.luma() - scene.background.luma());
     if (contrast > best_contrast) {
       best_contrast = contrast;
       style.stroke = c;
     }
   }
-  style.fill_color = draw_color(rng, config_.color("style.fill_color"));
+  style.fill_color = draw_color(rng, style_spec.fill_color);
 
   const double r = obj.size / 2;
   switch (obj.shape) {
     case ShapeClass::triangle: {
-      const Weights& kinds = config_.weights("shape.triangle_kinds");
-      obj.kind = kinds.names[rng.choice(kinds.weights)];
-      obj.angles = draw_triangle_angles(rng, obj.kind);
+      const TriangleKind kind = shape.triangle_kinds.draw(rng);
+      obj.kind = name_of(kind);
+      obj.angles = draw_triangle_angles(rng, kind);
       obj.vertices = triangle_vertices(r, obj.angles[0], obj.angles[1], obj.angles[2]);
       obj.outline = obj.vertices;
       break;
@@ -181,11 +181,9 @@ void Sampler::place_centre(Object& obj, Rng& rng, const Scene& scene) const {
   const Point old = obj.center;
   transform_points(obj, [old](Point p) { return Point{p.x - old.x, p.y - old.y}; });
   const Box ink = ink_box(obj);  // relative to the centre
-  const bool keep_inside = config_.flag("shape.keep_inside");
-  const Range cx = centre_interval(config_.range("shape.center_x"), scene.width, ink.x0, ink.x1,
-                                   keep_inside);
-  const Range cy = centre_interval(config_.range("shape.center_y"), scene.height, ink.y0, ink.y1,
-                                   keep_inside);
+  const ShapeSpec& shape = spec_.shape;
+  const Range cx = centre_interval(shape.center_x, scene.width, ink.x0, ink.x1, shape.keep_inside);
+  const Range cy = centre_interval(shape.center_y, scene.height, ink.y0, ink.y1, shape.keep_inside);
   const Point at{rng.uniform(cx.lo, cx.hi), rng.uniform(cy.lo, cy.hi)};
   transform_points(obj, [at](Point p) { return translate(p, at); });
 }

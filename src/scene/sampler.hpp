@@ -1,13 +1,14 @@
 #pragma once
-// Draws the Scene of sample i from the Config: a pure function of
-// (config, index), using the sample's own random streams.
+// Draws the Scene of sample i from the scene spec: a pure function of
+// (spec, index), using the sample's own random streams.
+#include <array>
 #include <cstdint>
-
 #include <vector>
 
+#include "base/rng.hpp"
+#include "scene/scene_spec.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/image.hpp"
-#include "base/rng.hpp"
 #include "shapegen/scene.hpp"
 
 namespace shapegen {
@@ -29,7 +30,8 @@ class Placement {
   std::vector<double> whole_;
 };
 
-inline constexpr int kPlacementTries = 50;
+// Centres drawn for an object before it is left out (the 50 of objects.min_visible's doc).
+inline constexpr int kObjectPlacementTries = 50;
 
 // A color from a color range, each channel uniform and rounded to a level;
 // a gray range draws once for all three channels.
@@ -38,6 +40,7 @@ Rgb draw_color(Rng& rng, const ColorRange& range);
 class Sampler {
  public:
   explicit Sampler(const Config& config);
+  explicit Sampler(SceneSpec spec);
   std::uint64_t seed_of(std::uint64_t index) const;
   Scene draw(std::uint64_t index) const;
 
@@ -45,8 +48,8 @@ class Sampler {
   Object draw_object(Rng& rng, const Scene& scene) const;
   // Draws a new centre for the object (keeping its shape) within the frame rules.
   void place_centre(Object& obj, Rng& rng, const Scene& scene) const;
-  std::array<double, 3> draw_triangle_angles(Rng& rng, const std::string& kind) const;
-  const Config config_;
+  std::array<double, 3> draw_triangle_angles(Rng& rng, TriangleKind kind) const;
+  const SceneSpec spec_;
 };
 
 }  // namespace shapegen

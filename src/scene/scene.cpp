@@ -5,24 +5,6 @@
 
 namespace shapegen {
 
-const char* class_name(ShapeClass c) {
-  switch (c) {
-    case ShapeClass::triangle: return "triangle";
-    case ShapeClass::circle: return "circle";
-    case ShapeClass::square: return "square";
-  }
-  return "?";
-}
-
-const char* fill_name(FillMode f) {
-  switch (f) {
-    case FillMode::outline: return "outline";
-    case FillMode::filled: return "filled";
-    case FillMode::both: return "both";
-  }
-  return "?";
-}
-
 std::vector<StrokePath> ink_strokes(const Object& object) {
   if (!object.style.stroked()) return {};
   if (!object.strokes.empty()) return object.strokes;

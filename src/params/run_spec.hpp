@@ -1,0 +1,27 @@
+#pragma once
+// The keys of a dataset run that are not about the picture: what the
+// dataset is, its size and seed (dataset.*), the layouts written (output.*)
+// and the library versions recorded in dataset.ini.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "params/bind.hpp"
+
+namespace shapegen {
+
+struct RunSpec {
+  std::string description;
+  std::int64_t count = 0;
+  std::uint64_t seed = 0;  // sample i draws from sample_seed(seed, i)
+  int variants = 0;
+};
+
+// dataset.description, dataset.count, dataset.seed, dataset.variants.
+const ParamList<RunSpec>& run_params();
+// output.*: read by key in the dataset layer.
+std::vector<OptionDecl> output_options();
+// dataset.<library>_version: written for the record, never read back.
+std::vector<OptionDecl> recorded_options();
+
+}  // namespace shapegen

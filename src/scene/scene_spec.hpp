@@ -1,0 +1,78 @@
+#pragma once
+// What the sampler draws from, typed and parsed once: the image, the number
+// and placement of objects, their shapes and their style. Each field is
+// bound to the key that declares it (params/bind.hpp).
+#include <array>
+#include <cstdint>
+
+#include "params/bind.hpp"
+#include "shapegen/scene.hpp"
+
+namespace shapegen {
+
+enum class ImageMode { gray, rgb };
+constexpr std::array<EnumName<ImageMode>, 2> enum_names(ImageMode) {
+  return {{{ImageMode::gray, "gray"}, {ImageMode::rgb, "rgb"}}};
+}
+
+enum class TriangleKind { equilateral, isosceles, right, scalene };
+constexpr std::array<EnumName<TriangleKind>, 4> enum_names(TriangleKind) {
+  return {{{TriangleKind::equilateral, "equilateral"},
+           {TriangleKind::isosceles, "isosceles"},
+           {TriangleKind::right, "right"},
+           {TriangleKind::scalene, "scalene"}}};
+}
+
+struct ImageSpec {
+  int width = 0, height = 0;
+  ImageMode mode = ImageMode::gray;
+  bool antialias = true;
+  int png_compression = 0;  // for the PNG writer
+  ColorRange background;
+};
+
+struct ObjectsSpec {
+  Range count;
+  double max_overlap = 1;
+  double min_visible = 0;
+};
+
+struct ShapeSpec {
+  Weighted<ShapeClass> classes;
+  Weighted<TriangleKind> triangle_kinds;
+  Range size, rotation, center_x, center_y;
+  bool keep_inside = true;
+  Range isosceles_apex, right_acute;
+  double scalene_min_angle = 0, scalene_min_difference = 0;
+};
+
+struct StyleSpec {
+  Range stroke_width;
+  Weighted<FillMode> fill;
+  ColorRange foreground, fill_color;
+  double min_contrast = 0;
+};
+
+struct SceneSpec {
+  std::uint64_t seed = 0;  // dataset.seed
+  ImageSpec image;
+  ObjectsSpec objects;
+  ShapeSpec shape;
+  StyleSpec style;
+};
+
+const ParamList<ImageSpec>& image_params();      // image.*
+const ParamList<ObjectsSpec>& objects_params();  // objects.*
+const ParamList<ShapeSpec>& shape_params();      // shape.*
+const ParamList<StyleSpec>& style_params();      // style.*
+// The declarations of all four, in that order.
+std::vector<OptionDecl> scene_options();
+
+SceneSpec bind_scene_spec(const Config& config);
+
+// Rules across scene keys; each throws ConfigError.
+void check_scalene_angles(const ShapeSpec& shape);
+void check_object_count(const ObjectsSpec& objects);
+void check_something_is_drawn(const StyleSpec& style);
+
+}  // namespace shapegen
