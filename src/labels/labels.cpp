@@ -125,4 +125,17 @@ void label_scene(Sample& sample, const Image& hidden, bool keep_masks) {
   }
 }
 
+Image instance_mask(const Sample& sample) {
+  const int w = sample.scene.width, h = sample.scene.height;
+  Image instance(w, h, 1);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      int best = 0, owner = -1;
+      for (std::size_t j = 0; j < sample.visible.size(); ++j)
+        if (sample.visible[j].at(x, y) > best) best = sample.visible[j].at(x, y), owner = int(j);
+      if (owner >= 0) instance.at(x, y) = static_cast<std::uint8_t>(owner + 1);
+    }
+  return instance;
+}
+
 }  // namespace shapegen

@@ -22,4 +22,9 @@ ObjectLabel label_object(const Scene& scene, const Object& object, const Image& 
 // ones (z-order = drawing order); fills Sample::objects (and visible).
 void label_scene(Sample& sample, const Image& hidden, bool keep_masks);
 
+// The instance mask of a sample made with masks kept: 0 for background, k + 1
+// where object k owns the pixel (the object showing the most visible ink
+// there; a tie goes to the object drawn first).
+Image instance_mask(const Sample& sample);
+
 }  // namespace shapegen
