@@ -154,6 +154,27 @@ BOOST_AUTO_TEST_CASE(samples_are_pure_functions_of_config_and_index) {
   BOOST_TEST(!(a.make(0, 1).image == a.make(1, 1).image));
 }
 
+// The masks layout makes the generator keep coverage masks; the labels must
+// not depend on whether it is on.
+BOOST_AUTO_TEST_CASE(labels_do_not_depend_on_keeping_masks) {
+  for (const char* preset : {"basic", "augmented", "detection", "sketch"}) {
+    const Config config = test::preset_config(preset, {});
+    const Generator plain(config), with_masks(config, true);
+    for (std::uint64_t i = 0; i < 40; ++i) {
+      const Sample a = plain.make_row(i), b = with_masks.make_row(i);
+      BOOST_TEST_REQUIRE(a.objects.size() == b.objects.size());
+      for (std::size_t k = 0; k < a.objects.size(); ++k) {
+        const ObjectLabel &x = a.objects[k], &y = b.objects[k];
+        BOOST_TEST((x.bbox == y.bbox), preset << " row " << i << " object " << k);
+        BOOST_TEST((x.bbox_full == y.bbox_full));
+        BOOST_TEST(x.visible_fraction == y.visible_fraction);
+        for (std::size_t v = 0; v < x.vertices.size(); ++v)
+          BOOST_TEST(x.vertices[v].visible == y.vertices[v].visible);
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(multi_object_scenes_respect_placement_and_occlusion) {
   const Generator gen(test::preset_config("detection", {{"gaussian_noise.p", "0"}, {"affine.p", "0"}}));
   int hidden_somewhat = 0, counts[6] = {0, 0, 0, 0, 0, 0};

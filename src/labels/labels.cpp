@@ -36,8 +36,11 @@ ObjectLabel label_object(const Scene& scene, const Object& object, const Image& 
   const Box& full = label.bbox_full;
   const bool all_in_frame =
       full.x0 >= 0 && full.y0 >= 0 && full.x1 <= scene.width && full.y1 <= scene.height;
-  if (all_in_frame && scene.antialias && !covered && !masks) {
-    label.bbox = full;  // antialiased ink touches every pixel the geometry touches
+  // Antialiased ink in the frame with nothing over it touches every pixel the
+  // geometry touches: the box is the geometry's, whether masks are made or not.
+  const bool whole_and_clear = all_in_frame && scene.antialias && !covered;
+  if (whole_and_clear && !masks) {
+    label.bbox = full;
     return label;
   }
   // Ink leaves the frame, something covers it, or aliasing drops pixels at
@@ -74,7 +77,7 @@ ObjectLabel label_object(const Scene& scene, const Object& object, const Image& 
       std::uint8_t& v = visible.at(x, y);
       if (v && covered && cover.at(x, y) >= 128 && v < 128) v = 0;
     }
-  label.bbox = visible_box(scene, full, visible);
+  label.bbox = whole_and_clear ? full : visible_box(scene, full, visible);
   if (masks) *masks = {std::move(ink), std::move(visible)};
   return label;
 }

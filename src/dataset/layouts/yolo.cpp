@@ -24,10 +24,13 @@ class Yolo : public Sink {
     std::string text;
     for (const ObjectLabel& l : sample.objects) {
       if (l.bbox.empty()) continue;  // nothing of it can be seen
+      const auto polygon = segment_ ? clip_polygon(l.object.outline, Box{0, 0, w, h}) : std::vector<Point>{};
+      // Ink in the frame whose outline is not (a thick stroke along the edge)
+      // has no polygon to give: YOLO-seg leaves it out, as COCO leaves its
+      // segmentation empty.
+      if (segment_ && polygon.empty()) continue;
       text += std::to_string(class_index(l.object.shape));
       if (segment_) {
-        const auto polygon = clip_polygon(l.object.outline, Box{0, 0, w, h});
-        if (polygon.empty()) continue;
         for (const Point& p : polygon)
           text += " " + format_real(round_label(p.x) / w) + " " + format_real(round_label(p.y) / h);
       } else {
