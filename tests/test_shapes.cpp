@@ -3,8 +3,8 @@
 // draws, the triangle's keys keep their place in [shape], and a class added
 // as one row reaches the sampler, the manifest, labels.csv, COCO, the
 // preview and sketch without any of them naming it.
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <numbers>
 #include <set>
@@ -51,7 +51,8 @@ ShapeDecl pentagon_row() {
           std::vector<Point> corners;
           for (int i = 0; i < 5; ++i) corners.push_back(rotate({0, -r}, 72.0 * i));
           const double side = 2 * r * std::sin(std::numbers::pi / 5);
-          return ShapeGeometry{corners, corners, {std::string("regular"), std::vector<double>{side}}};
+          return ShapeGeometry{
+              corners, corners, {std::string("regular"), std::vector<double>{side}}};
         };
       },
   };
@@ -100,11 +101,17 @@ BOOST_AUTO_TEST_CASE(triangle_keys_keep_their_place_in_the_shape_section) {
   std::vector<std::string> keys;
   for (const OptionDecl& d : option_table())
     if (d.key.rfind("shape.", 0) == 0) keys.push_back(d.key);
-  const std::vector<std::string> expected = {
-      "shape.classes",     "shape.triangle_kinds",    "shape.size",
-      "shape.rotation",    "shape.center_x",          "shape.center_y",
-      "shape.keep_inside", "shape.isosceles_apex",    "shape.right_acute",
-      "shape.scalene_min_angle", "shape.scalene_min_difference"};
+  const std::vector<std::string> expected = {"shape.classes",
+                                             "shape.triangle_kinds",
+                                             "shape.size",
+                                             "shape.rotation",
+                                             "shape.center_x",
+                                             "shape.center_y",
+                                             "shape.keep_inside",
+                                             "shape.isosceles_apex",
+                                             "shape.right_acute",
+                                             "shape.scalene_min_angle",
+                                             "shape.scalene_min_difference"};
   BOOST_TEST(keys == expected, boost::test_tools::per_element());
   // And [shape] ends with them: style follows.
   const std::vector<OptionDecl>& all = option_table();
@@ -176,13 +183,14 @@ BOOST_AUTO_TEST_CASE(a_class_added_as_one_row_reaches_every_consumer) {
   const Image sheet = contact_sheet({sample}, PreviewOptions{1, 2, true});
   int magenta = 0;
   for (std::size_t i = 0; i + 2 < sheet.pixels.size(); i += 3)
-    magenta += sheet.pixels[i] == sheet.pixels[i + 2] && sheet.pixels[i] >= sheet.pixels[i + 1] + 100;
+    magenta +=
+        sheet.pixels[i] == sheet.pixels[i + 2] && sheet.pixels[i] >= sheet.pixels[i + 1] + 100;
   BOOST_TEST(magenta > 50);
 
   // Sketch: its corners are its vertices, so each edge overshoots them.
   Config config = Config::defaults();
-  for (const auto& [key, value] : {std::pair{"sketch.overshoot", "3"}, {"sketch.gap", "0"},
-                                   {"sketch.width_jitter", "0"}})
+  for (const auto& [key, value] :
+       {std::pair{"sketch.overshoot", "3"}, {"sketch.gap", "0"}, {"sketch.width_jitter", "0"}})
     config.set(key, value, "test");
   const auto sketch = std::find_if(op_table().begin(), op_table().end(),
                                    [](const OpDecl& op) { return op.name == "sketch"; });

@@ -27,7 +27,8 @@
 
 namespace shapegen {
 
-// A weighted choice among the values of an enum: a weights key over its names.
+// A weighted choice among the values of a named type (an enum, ShapeClass):
+// a weights key over its names.
 template <class E>
 struct Weighted {
   std::vector<E> values;        // in name-table order
