@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_match_the_drawn_mask_for_every_class_and_
               BOOST_TEST((intersect(l.bbox, l.bbox_full) == l.bbox));  // tightened, never grown
             }
             BOOST_TEST(l.visible_fraction == 1.0);
-            if (l.object.shape == ShapeClass::circle) {
+            if (l.object.shape == test::shape_class("circle")) {
               // The circle's one keypoint is its centre: the centre of the mask.
               BOOST_TEST(std::abs((ink.x0 + ink.x1) / 2 - l.vertices[0].point.x) <= 1.0);
               BOOST_TEST(std::abs((ink.y0 + ink.y1) / 2 - l.vertices[0].point.y) <= 1.0);
@@ -115,7 +115,8 @@ BOOST_AUTO_TEST_CASE(sampled_parameters_follow_the_preset) {
     const Scene scene = sampler.draw(i);
     const Object& o = scene.objects.at(0);
     ++classes[class_name(o.shape)];
-    if (!o.kind.empty()) ++kinds[o.kind];
+    const FieldValue* kind = test::object_field(o, "kind");
+    if (kind) ++kinds[std::get<std::string>(*kind)];
     BOOST_REQUIRE(o.size >= 0.5 * 64 - 1e-9);
     BOOST_REQUIRE(o.size <= 0.9 * 64 + 1e-9);
     BOOST_REQUIRE(o.style.stroke_width >= 1.0);
@@ -123,11 +124,14 @@ BOOST_AUTO_TEST_CASE(sampled_parameters_follow_the_preset) {
     const Box ink = ink_box(o);
     BOOST_REQUIRE(ink.x0 >= 0);
     BOOST_REQUIRE(ink.x1 <= 64);
-    if (o.shape == ShapeClass::triangle) {
-      BOOST_REQUIRE(std::abs(o.angles[0] + o.angles[1] + o.angles[2] - 180) < 1e-9);
-      if (o.kind == "scalene")
-        for (double a : o.angles) BOOST_REQUIRE(a >= 25 - 1e-9);
-      if (o.kind == "right") BOOST_REQUIRE(o.angles[0] == 90.0);
+    if (o.shape == test::shape_class("triangle")) {
+      BOOST_REQUIRE(kind);
+      const auto& angles = std::get<std::vector<double>>(*test::object_field(o, "angles"));
+      BOOST_REQUIRE(angles.size() == 3u);
+      BOOST_REQUIRE(std::abs(angles[0] + angles[1] + angles[2] - 180) < 1e-9);
+      if (std::get<std::string>(*kind) == "scalene")
+        for (double a : angles) BOOST_REQUIRE(a >= 25 - 1e-9);
+      if (std::get<std::string>(*kind) == "right") BOOST_REQUIRE(angles[0] == 90.0);
     }
   }
   for (const auto& [name, count] : classes) BOOST_TEST(std::abs(count / double(n) - 1.0 / 3) < 0.03, name);
@@ -205,7 +209,7 @@ BOOST_AUTO_TEST_CASE(multi_object_scenes_respect_placement_and_occlusion) {
         BOOST_TEST(std::abs(objects[j].visible_fraction - sum_u / sum_a) <= 0.02);
         hidden_somewhat += objects[j].visible_fraction < 0.98;
         for (const VertexLabel& v : objects[j].vertices) {
-          if (!v.in_frame || objects[j].object.shape == ShapeClass::circle) continue;
+          if (!v.in_frame || objects[j].object.shape == test::shape_class("circle")) continue;
           const int x = int(v.point.x), y = int(v.point.y);
           // A hidden vertex lost at least half of what it showed alone.
           if (!v.visible) BOOST_TEST(2 * u.at(x, y) <= a.at(x, y) + 2);

@@ -7,7 +7,10 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <sys/wait.h>
+
+#include "shapes/registry.hpp"
 
 namespace shapegen::test {
 
@@ -66,6 +69,18 @@ std::string read_text(const std::filesystem::path& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+ShapeClass shape_class(const std::string& name) {
+  if (const auto c = value_named<ShapeClass>(name)) return *c;
+  throw std::invalid_argument("no shape class " + name);
+}
+
+const FieldValue* object_field(const Object& object, const std::string& name) {
+  const std::vector<ShapeField>& fields = shape_decl(object.shape).fields;
+  for (std::size_t i = 0; i < fields.size() && i < object.fields.size(); ++i)
+    if (fields[i].name == name) return &object.fields[i];
+  return nullptr;
 }
 
 }  // namespace shapegen::test

@@ -7,6 +7,7 @@
 #include "shapegen/config.hpp"
 #include "shapegen/geometry.hpp"
 #include "shapegen/image.hpp"
+#include "shapegen/scene.hpp"
 
 namespace shapegen::test {
 
@@ -42,5 +43,10 @@ Config preset_config(const std::string& name, const Assignments& overrides = {})
 
 std::string read_text(const std::filesystem::path& path);
 
+// The shape class of that name (tests name classes as labels do).
+ShapeClass shape_class(const std::string& name);
+// An object's own label field (a triangle's "kind", "angles"); null when its
+// class has none of that name.
+const FieldValue* object_field(const Object& object, const std::string& name);
 
 }  // namespace shapegen::test

@@ -9,12 +9,15 @@
 //   constexpr std::array<EnumName<FillMode>, 3> enum_names(FillMode) {
 //     return {{{FillMode::outline, "outline"}, ...}};
 //   }
+// A handle type may have a table too, built at run time: ShapeClass takes
+// its names from the shape registry.
 #include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace shapegen {
@@ -24,6 +27,10 @@ struct EnumName {
   E value;
   const char* name;
 };
+
+// A type whose values have a name table.
+template <class T>
+concept Named = requires { enum_names(std::declval<const T&>()); };
 
 template <class E>
 constexpr const char* name_of(E value) {
@@ -47,7 +54,7 @@ std::vector<std::string> names_of() {
   return names;
 }
 
-// The values in table order.
+// The values in table order (constexpr tables only).
 template <class E>
 constexpr auto values_of() {
   constexpr auto table = enum_names(E{});

@@ -9,20 +9,9 @@
 
 #include "shapegen/enum_names.hpp"
 #include "shapegen/geometry.hpp"
+#include "shapegen/shape_class.hpp"
 
 namespace shapegen {
-
-enum class ShapeClass { triangle, circle, square };
-constexpr std::array<EnumName<ShapeClass>, 3> enum_names(ShapeClass) {
-  return {{{ShapeClass::triangle, "triangle"},
-           {ShapeClass::circle, "circle"},
-           {ShapeClass::square, "square"}}};
-}
-// Class ids (COCO, YOLO, masks) are enum values: the table must list them in
-// that order, so kAllClasses[id] is the class with that id.
-static_assert(table_in_enum_order<ShapeClass>());
-inline constexpr auto kAllClasses = values_of<ShapeClass>();
-inline const char* class_name(ShapeClass c) { return name_of(c); }
 
 enum class FillMode { outline, filled, both };
 constexpr std::array<EnumName<FillMode>, 3> enum_names(FillMode) {
@@ -56,11 +45,10 @@ struct StrokePath {
 };
 
 struct Object {
-  ShapeClass shape = ShapeClass::circle;
-  std::string kind;              // triangle kind; empty for circles and squares
-  std::array<double, 3> angles{};  // triangle interior angles at V0, V1, V2
+  ShapeClass shape;
   std::vector<Point> outline;    // closed polygon, exactly as drawn
-  std::vector<Point> vertices;   // triangle 3, square 4, circle 1 (its centre)
+  std::vector<Point> vertices;   // one per vertex name of its class (circle: its centre)
+  std::vector<FieldValue> fields;  // its class's own label fields (a triangle's kind, angles)
   // Stroke pieces when they differ from "the outline, closed, constant width"
   // (hand-drawn gaps, overshoots, dashes, varying width); empty otherwise.
   std::vector<StrokePath> strokes;

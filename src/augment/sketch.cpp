@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "augment/ops.hpp"
+#include "shapes/registry.hpp"
 
 namespace shapegen::ops {
 
@@ -49,8 +50,10 @@ class Sketch : public Op {
   }
 
  private:
+  // Corners to overshoot: the class's vertices, while the outline still has
+  // exactly those points.
   static bool is_polygon(const Object& o) {
-    return o.shape != ShapeClass::circle && o.outline.size() == o.vertices.size();
+    return shape_decl(o.shape).corners_are_vertices && o.outline.size() == o.vertices.size();
   }
 
   // Every edge as its own open stroke, extended past both corners.

@@ -1,6 +1,6 @@
 // The preset catalog: every key of every layer, in the order `describe` and
 // dataset.ini list them, and the rules across keys, in the order they are
-// checked. It sits above params, scene and augment so that each of those
+// checked. It sits above params, shapes, scene and augment so that each of those
 // declares only its own keys and params includes none of them.
 #include "augment/augment.hpp"
 #include "params/run_spec.hpp"
@@ -8,6 +8,7 @@
 #include "shapegen/catalog.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
+#include "shapes/registry.hpp"
 
 namespace shapegen {
 
@@ -32,7 +33,8 @@ Catalog build_preset_catalog() {
   catalog.add(augment_options());
 
   catalog.add_rule(check_colors_fit_the_mode);
-  catalog.add_rule([](const Config& c) { check_scalene_angles(bind_params(c, shape_params())); });
+  for (ShapeClass c : shape_classes())
+    for (const Catalog::Rule& rule : shape_decl(c).rules) catalog.add_rule(rule);
   catalog.add_rule([](const Config& c) { check_object_count(bind_params(c, objects_params())); });
   catalog.add_rule(check_augment_config);
   catalog.add_rule(

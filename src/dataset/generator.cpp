@@ -2,12 +2,24 @@
 
 #include "augment/augment.hpp"
 #include "labels/labels.hpp"
+#include "params/run_spec.hpp"
 #include "render/raster.hpp"
 #include "scene/sampler.hpp"
 
 namespace shapegen {
 
+// Object placement (objects.min_visible) measures ink with the renderer.
+static Image frame_coverage(const Scene& scene, const Object& object) {
+  return render_coverage(scene, object, 0, 0, scene.width, scene.height);
+}
+
 struct Generator::Impl {
+  Impl(const Config& config, bool keep_masks, const RunSpec& run)
+      : sampler(config, frame_coverage),
+        augmenter(config),
+        keep_masks(keep_masks),
+        count(static_cast<std::uint64_t>(run.count)),
+        variants(run.variants) {}
   Sampler sampler;
   Augmenter augmenter;
   bool keep_masks;
@@ -16,9 +28,7 @@ struct Generator::Impl {
 };
 
 Generator::Generator(const Config& config, bool keep_masks)
-    : impl_(std::make_shared<const Impl>(Impl{Sampler(config), Augmenter(config), keep_masks,
-                                              static_cast<std::uint64_t>(config.integer("dataset.count")),
-                                              static_cast<int>(config.integer("dataset.variants"))})) {}
+    : impl_(std::make_shared<const Impl>(config, keep_masks, bind_params(config, run_params()))) {}
 
 int Generator::variants() const { return impl_->variants; }
 
@@ -46,6 +56,5 @@ Sample Generator::make(std::uint64_t base, int variant) const {
   label_scene(sample, state.hidden, impl_->keep_masks);
   return sample;
 }
-
 
 }  // namespace shapegen

@@ -1,9 +1,11 @@
 #include "dataset/manifest.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "shapegen/value.hpp"
+#include "shapes/registry.hpp"
 
 namespace shapegen {
 
@@ -23,11 +25,26 @@ static json color_json(Rgb c, bool rgb) {
   return json::array({c.r, c.g, c.b});
 }
 
+// The object's own fields of its class that go at `place`.
+static void add_fields(json& j, const Object& o, FieldPlace place) {
+  const std::vector<ShapeField>& fields = shape_decl(o.shape).fields;
+  for (std::size_t i = 0; i < fields.size() && i < o.fields.size(); ++i) {
+    if (fields[i].place != place) continue;
+    if (const auto* word = std::get_if<std::string>(&o.fields[i])) {
+      j[fields[i].name] = *word;
+    } else {
+      json numbers = json::array();
+      for (double x : std::get<std::vector<double>>(o.fields[i])) numbers.push_back(round_label(x));
+      j[fields[i].name] = numbers;
+    }
+  }
+}
+
 static json object_json(const ObjectLabel& label, bool rgb) {
   const Object& o = label.object;
   json j;
   j["class"] = class_name(o.shape);
-  if (!o.kind.empty()) j["kind"] = o.kind;
+  add_fields(j, o, FieldPlace::after_class);
   j["bbox"] = box_json(label.bbox);
   j["bbox_full"] = box_json(label.bbox_full);
   json vertices = json::array();
@@ -47,9 +64,7 @@ static json object_json(const ObjectLabel& label, bool rgb) {
   j["center"] = json::array({round_label(o.center.x), round_label(o.center.y)});
   j["size"] = round_label(o.size);
   j["rotation"] = round_label(o.rotation);
-  if (o.shape == ShapeClass::triangle)
-    j["angles"] = json::array(
-        {round_label(o.angles[0]), round_label(o.angles[1]), round_label(o.angles[2])});
+  add_fields(j, o, FieldPlace::after_rotation);
   j["stroke_width"] = round_label(o.style.stroke_width);
   j["fill"] = fill_name(o.style.fill);
   j["stroke_color"] = color_json(o.style.stroke, rgb);
@@ -102,13 +117,27 @@ std::string manifest_line(const Sample& sample, const std::string& file, const s
   return j.dump();
 }
 
+// labels.csv's columns after `class`: every field a class writes after its
+// class, by name, in registry order (today: kind).
+static std::vector<std::string> class_field_columns() {
+  std::vector<std::string> names;
+  for (ShapeClass c : shape_classes())
+    for (const ShapeField& f : shape_decl(c).fields)
+      if (f.place == FieldPlace::after_class &&
+          std::find(names.begin(), names.end(), f.name) == names.end())
+        names.emplace_back(f.name);
+  return names;
+}
+
 std::string csv_header() {
-  std::string h =
-      "file,index,split,object,class,kind,bbox_x0,bbox_y0,bbox_x1,bbox_y1,"
+  std::string h = "file,index,split,object,class";
+  for (const std::string& name : class_field_columns()) h += "," + name;
+  h +=
+      ",bbox_x0,bbox_y0,bbox_x1,bbox_y1,"
       "bbox_full_x0,bbox_full_y0,bbox_full_x1,bbox_full_y1,visible_fraction,"
       "center_x,center_y,size,rotation,stroke_width,fill,"
       "stroke_r,stroke_g,stroke_b,fill_r,fill_g,fill_b";
-  for (int v = 0; v < 4; ++v) {
+  for (std::size_t v = 0; v < max_vertex_count(); ++v) {
     const std::string p = ",v" + std::to_string(v) + "_";
     h += p + "x" + p + "y" + p + "visible";
   }
@@ -117,13 +146,30 @@ std::string csv_header() {
 
 static std::string num(double x) { return format_real(round_label(x)); }
 
+// The object's field named `name`, as CSV text; empty when its class has none.
+static std::string field_text(const Object& o, const std::string& name) {
+  const std::vector<ShapeField>& fields = shape_decl(o.shape).fields;
+  for (std::size_t i = 0; i < fields.size() && i < o.fields.size(); ++i) {
+    if (fields[i].name != name) continue;
+    if (const auto* word = std::get_if<std::string>(&o.fields[i])) return *word;
+    std::string text;
+    for (double x : std::get<std::vector<double>>(o.fields[i]))
+      text += (text.empty() ? "" : " ") + num(x);
+    return text;
+  }
+  return "";
+}
+
 std::string csv_rows(const Sample& sample, const std::string& file, const std::string& split) {
+  const std::vector<std::string> columns = class_field_columns();
+  const std::size_t vertex_columns = max_vertex_count();
   std::string out;
   for (std::size_t i = 0; i < sample.objects.size(); ++i) {
     const ObjectLabel& l = sample.objects[i];
     const Object& o = l.object;
     out += file + "," + std::to_string(sample.index) + "," + split + "," + std::to_string(i) + "," +
-           class_name(o.shape) + "," + o.kind;
+           class_name(o.shape);
+    for (const std::string& name : columns) out += "," + field_text(o, name);
     for (const Box& b : {l.bbox, l.bbox_full})
       out += "," + num(b.x0) + "," + num(b.y0) + "," + num(b.x1) + "," + num(b.y1);
     out += "," + format_real(round_value(l.visible_fraction));
@@ -134,7 +180,7 @@ std::string csv_rows(const Sample& sample, const std::string& file, const std::s
     const Rgb fill = o.style.fill_rgb();
     for (int c : {fill.r, fill.g, fill.b})
       out += "," + (o.style.has_fill() ? std::to_string(c) : std::string());
-    for (std::size_t v = 0; v < 4; ++v) {
+    for (std::size_t v = 0; v < vertex_columns; ++v) {
       if (v < l.vertices.size())
         out += "," + num(l.vertices[v].point.x) + "," + num(l.vertices[v].point.y) + "," +
                (l.vertices[v].visible ? "1" : "0");

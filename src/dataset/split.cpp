@@ -14,11 +14,8 @@ Splitter::Splitter(const SplitSpec& spec, std::uint64_t seed, std::uint64_t coun
   // Exact: group base samples by the class of their first object, give each
   // split its quota of every class (largest remainder), and deal the members
   // of a class out in index order so each split gets its share evenly.
-  std::map<int, std::vector<std::uint64_t>> by_class;
-  for (std::uint64_t i = 0; i < count; ++i) {
-    const Scene scene = sampler.draw(i);
-    by_class[scene.objects.empty() ? -1 : int(scene.objects[0].shape)].push_back(i);
-  }
+  std::map<ShapeClass, std::vector<std::uint64_t>> by_class;
+  for (std::uint64_t i = 0; i < count; ++i) by_class[sampler.first_class(i)].push_back(i);
   double total = 0;
   for (double w : fractions_.weights) total += w;
   const std::size_t k = fractions_.weights.size();

@@ -17,7 +17,7 @@ struct SplitSpec {
 
 class Splitter {
  public:
-  // exact mode draws every base scene once (no rendering) to count classes.
+  // exact mode draws the first object's class of every base sample to count classes.
   Splitter(const SplitSpec& spec, std::uint64_t seed, std::uint64_t count, const Sampler& sampler);
   const std::string& split_of(std::uint64_t base_index) const;
   // The splits with a non-zero fraction, in order train, val, test.

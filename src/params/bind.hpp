@@ -10,8 +10,9 @@
 //   const BlurParams p = bind_params(config, params, "gaussian_blur.");
 //
 // The member's type says which kind of key fills it; `field` checks that the
-// declaration is of that kind, and for enums that it names exactly the
-// enum's name table, so a mismatch fails when the catalog is built.
+// declaration is of that kind, and for enums (any type with a name table,
+// enum_names.hpp) that it names exactly the table, so a mismatch fails when
+// the catalog is built.
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
@@ -26,7 +27,8 @@
 
 namespace shapegen {
 
-// A weighted choice among the values of an enum: a weights key over its names.
+// A weighted choice among the values of a named type (an enum, ShapeClass):
+// a weights key over its names.
 template <class E>
 struct Weighted {
   std::vector<E> values;        // in name-table order
@@ -59,12 +61,19 @@ struct WeightedEnum<Weighted<E>> {
   using type = E;
 };
 
+// True for Weighted<E> with E a named type.
+template <class T>
+constexpr bool is_weighted_named() {
+  using E = typename WeightedEnum<T>::type;
+  if constexpr (std::is_void_v<E>) return false;
+  else return Named<E>;
+}
+
 // The kind of key that fills a member of type T.
 template <class T>
 constexpr Kind kind_for() {
-  if constexpr (std::is_enum_v<T>) return Kind::choice;
-  else if constexpr (std::is_same_v<T, Weights> || std::is_enum_v<typename WeightedEnum<T>::type>)
-    return Kind::weights;
+  if constexpr (Named<T>) return Kind::choice;
+  else if constexpr (std::is_same_v<T, Weights> || is_weighted_named<T>()) return Kind::weights;
   else if constexpr (std::is_same_v<T, bool>) return Kind::boolean;
   else if constexpr (std::is_integral_v<T>) return Kind::integer;
   else if constexpr (std::is_same_v<T, double>) return Kind::real;
@@ -90,9 +99,9 @@ E enum_value(const std::string& name) {
 template <class T>
 T from_value(const Value& v) {
   using E = typename WeightedEnum<T>::type;
-  if constexpr (std::is_enum_v<T>) {
+  if constexpr (Named<T>) {
     return enum_value<T>(std::get<Choice>(v).value);
-  } else if constexpr (std::is_enum_v<E>) {
+  } else if constexpr (is_weighted_named<T>()) {
     const Weights& w = std::get<Weights>(v);
     T out{{}, w.weights};
     for (const std::string& name : w.names) out.values.push_back(enum_value<E>(name));
@@ -115,9 +124,9 @@ template <class P, class T>
 Param<P> field(T P::*member, OptionDecl decl) {
   if (decl.kind != bind_detail::kind_for<T>())
     throw std::logic_error("key " + decl.key + ": its kind does not fit the field it fills");
-  using E = typename bind_detail::WeightedEnum<T>::type;
-  if constexpr (std::is_enum_v<T>) bind_detail::require_enum_names<T>(decl);
-  if constexpr (std::is_enum_v<E>) bind_detail::require_enum_names<E>(decl);
+  if constexpr (Named<T>) bind_detail::require_enum_names<T>(decl);
+  if constexpr (bind_detail::is_weighted_named<T>())
+    bind_detail::require_enum_names<typename bind_detail::WeightedEnum<T>::type>(decl);
   return {std::move(decl),
           [member](P& p, const Value& v) { p.*member = bind_detail::from_value<T>(v); }};
 }

@@ -4,15 +4,13 @@
 #include <cmath>
 
 #include "render/cairo_util.hpp"
+#include "shapes/registry.hpp"
 
 namespace shapegen {
 
 static void overlay_color(cairo_t* cr, ShapeClass c) {
-  switch (c) {
-    case ShapeClass::triangle: cairo_set_source_rgb(cr, 1, 0.2, 0.2); break;
-    case ShapeClass::circle: cairo_set_source_rgb(cr, 0.2, 0.9, 0.2); break;
-    case ShapeClass::square: cairo_set_source_rgb(cr, 0.3, 0.5, 1); break;
-  }
+  const auto& [r, g, b] = shape_decl(c).overlay;
+  cairo_set_source_rgb(cr, r, g, b);
 }
 
 Image contact_sheet(const std::vector<Sample>& samples, const PreviewOptions& options) {

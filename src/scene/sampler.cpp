@@ -2,14 +2,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <string>
-
-#include "render/raster.hpp"
 
 namespace shapegen {
 
-Placement::Placement(const Scene& scene, double max_overlap, double min_visible)
-    : scene_(scene), max_overlap_(max_overlap), min_visible_(min_visible) {}
+Placement::Placement(const Scene& scene, double max_overlap, double min_visible,
+                     const CoverageFn& coverage)
+    : scene_(scene), max_overlap_(max_overlap), min_visible_(min_visible), coverage_(coverage) {}
+
+// Sum of a coverage mask, in pixels (255 = one full pixel).
+static double coverage_area(const Image& mask) {
+  std::uint64_t sum = 0;
+  for (std::uint8_t v : mask.pixels) sum += v;
+  return sum / 255.0;
+}
 
 bool Placement::try_add(const Object& obj) {
   const Box box = ink_box(obj);
@@ -18,7 +25,7 @@ bool Placement::try_add(const Object& obj) {
   if (min_visible_ > 0) {
     // The new object lies on top: check what it leaves of the others before
     // changing anything.
-    const Image cover = render_coverage(scene_, obj, 0, 0, scene_.width, scene_.height);
+    const Image cover = coverage_(scene_, obj);
     auto left = [&cover](std::uint8_t v, std::size_t i) { return v * (255 - cover.pixels[i]) / 255; };
     for (std::size_t j = 0; j < visible_.size(); ++j) {
       double area = 0;
@@ -34,13 +41,22 @@ bool Placement::try_add(const Object& obj) {
   return true;
 }
 
-Sampler::Sampler(const Config& config) : spec_(bind_scene_spec(config)) {}
+Sampler::Sampler(const Config& config, CoverageFn coverage)
+    : Sampler(bind_scene_spec(config), std::move(coverage)) {}
 
-Sampler::Sampler(SceneSpec spec) : spec_(std::move(spec)) {}
+Sampler::Sampler(SceneSpec spec, CoverageFn coverage)
+    : spec_(std::move(spec)), coverage_(std::move(coverage)) {}
 
 std::uint64_t Sampler::seed_of(std::uint64_t index) const { return sample_seed(spec_.seed, index); }
 
+ShapeClass Sampler::first_class(std::uint64_t index) const {
+  Rng rng = Rng::stream(seed_of(index), "object0");  // the first draw of draw_object
+  return spec_.shape.classes.draw(rng);
+}
+
 Scene Sampler::draw(std::uint64_t index) const {
+  if (spec_.objects.min_visible > 0 && !coverage_)
+    throw std::logic_error("Sampler: objects.min_visible needs a coverage renderer");
   Scene scene;
   scene.width = spec_.image.width;
   scene.height = spec_.image.height;
@@ -55,7 +71,7 @@ Scene Sampler::draw(std::uint64_t index) const {
   const Range count = spec_.objects.count;
   const auto n = count.lo == count.hi ? std::int64_t(count.lo)
                                       : rng.uniform_int(std::int64_t(count.lo), std::int64_t(count.hi));
-  Placement placement(scene, spec_.objects.max_overlap, spec_.objects.min_visible);
+  Placement placement(scene, spec_.objects.max_overlap, spec_.objects.min_visible, coverage_);
   for (std::int64_t k = 0; k < n; ++k) {
     Rng object_rng = Rng::stream(seed, "object" + std::to_string(k));
     Object obj = draw_object(object_rng, scene);
@@ -83,35 +99,6 @@ Rgb draw_color(Rng& rng, const ColorRange& range) {
   const std::uint8_t r = level(range.channel[0]);
   const std::uint8_t g = level(range.channel[1]);
   return {r, g, level(range.channel[2])};
-}
-
-std::array<double, 3> Sampler::draw_triangle_angles(Rng& rng, TriangleKind kind) const {
-  const ShapeSpec& shape = spec_.shape;
-  switch (kind) {
-    case TriangleKind::equilateral: return {60, 60, 60};
-    case TriangleKind::isosceles: {
-      const double a = rng.uniform(shape.isosceles_apex.lo, shape.isosceles_apex.hi);
-      return {a, (180 - a) / 2, (180 - a) / 2};
-    }
-    case TriangleKind::right: {
-      const double a = rng.uniform(shape.right_acute.lo, shape.right_acute.hi);
-      return {90, a, 90 - a};
-    }
-    case TriangleKind::scalene: break;
-  }
-  // Scalene: rejection sampling over the angle simplex; the consistency check
-  // guarantees the fallback triangle satisfies the constraints.
-  const double m = shape.scalene_min_angle;
-  const double d = shape.scalene_min_difference;
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    const double a0 = rng.uniform(m, 180 - 2 * m);
-    const double a1 = rng.uniform(m, 180 - 2 * m);
-    const double a2 = 180 - a0 - a1;
-    if (a2 < m) continue;
-    if (std::abs(a0 - a1) < d || std::abs(a1 - a2) < d || std::abs(a0 - a2) < d) continue;
-    return {a0, a1, a2};
-  }
-  return {m, m + d, 180 - 2 * m - d};
 }
 
 // The interval of centre positions along one axis: the configured range,
@@ -151,25 +138,11 @@ Object Sampler::draw_object(Rng& rng, const Scene& scene) const {
   }
   style.fill_color = draw_color(rng, style_spec.fill_color);
 
-  const double r = obj.size / 2;
-  switch (obj.shape) {
-    case ShapeClass::triangle: {
-      const TriangleKind kind = shape.triangle_kinds.draw(rng);
-      obj.kind = name_of(kind);
-      obj.angles = draw_triangle_angles(rng, kind);
-      obj.vertices = triangle_vertices(r, obj.angles[0], obj.angles[1], obj.angles[2]);
-      obj.outline = obj.vertices;
-      break;
-    }
-    case ShapeClass::square:
-      obj.vertices = square_vertices(r);
-      obj.outline = obj.vertices;
-      break;
-    case ShapeClass::circle:
-      obj.vertices = {Point{0, 0}};
-      obj.outline = circle_outline(r, 0);
-      break;
-  }
+  // The class draws the rest from the same stream (a triangle: kind, angles).
+  ShapeGeometry geometry = spec_.makers[std::size_t(obj.shape.id)](rng, obj.size / 2);
+  obj.outline = std::move(geometry.outline);
+  obj.vertices = std::move(geometry.vertices);
+  obj.fields = std::move(geometry.fields);
   for (Point& p : obj.outline) p = rotate(p, obj.rotation);
   for (Point& p : obj.vertices) p = rotate(p, obj.rotation);
 

@@ -1,8 +1,8 @@
 #pragma once
 // Draws the Scene of sample i from the scene spec: a pure function of
 // (spec, index), using the sample's own random streams.
-#include <array>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "base/rng.hpp"
@@ -13,18 +13,23 @@
 
 namespace shapegen {
 
+// The coverage (0..255) of one object's ink over the scene's frame. Pixels
+// come from a layer above scenes, so whoever renders passes this in.
+using CoverageFn = std::function<Image(const Scene& scene, const Object& object)>;
+
 // Where objects of a multi-object scene may go: their ink boxes overlap by at
 // most `max_overlap` (IoU), and every object keeps at least `min_visible` of
-// its ink in view under the objects drawn after it.
+// its ink in view under the objects drawn after it (measured with `coverage`).
 class Placement {
  public:
-  Placement(const Scene& scene, double max_overlap, double min_visible);
+  Placement(const Scene& scene, double max_overlap, double min_visible, const CoverageFn& coverage);
   // Adds the object (on top of the others) if it fits; false leaves nothing changed.
   bool try_add(const Object& obj);
 
  private:
   const Scene& scene_;
   double max_overlap_, min_visible_;
+  const CoverageFn& coverage_;
   std::vector<Box> boxes_;
   std::vector<Image> visible_;  // coverage of each placed object still in view
   std::vector<double> whole_;
@@ -39,17 +44,22 @@ Rgb draw_color(Rng& rng, const ColorRange& range);
 
 class Sampler {
  public:
-  explicit Sampler(const Config& config);
-  explicit Sampler(SceneSpec spec);
+  // `coverage` is needed to draw scenes when objects.min_visible > 0;
+  // without it draw() throws std::logic_error there (a caller's bug).
+  explicit Sampler(const Config& config, CoverageFn coverage = {});
+  explicit Sampler(SceneSpec spec, CoverageFn coverage = {});
   std::uint64_t seed_of(std::uint64_t index) const;
   Scene draw(std::uint64_t index) const;
+  // The class of the scene's first object without drawing the scene: the
+  // first object is always placed, as nothing lies under it.
+  ShapeClass first_class(std::uint64_t index) const;
 
  private:
   Object draw_object(Rng& rng, const Scene& scene) const;
   // Draws a new centre for the object (keeping its shape) within the frame rules.
   void place_centre(Object& obj, Rng& rng, const Scene& scene) const;
-  std::array<double, 3> draw_triangle_angles(Rng& rng, TriangleKind kind) const;
   const SceneSpec spec_;
+  const CoverageFn coverage_;
 };
 
 }  // namespace shapegen

@@ -42,15 +42,21 @@ const ParamList<ObjectsSpec>& objects_params() {
   return params;
 }
 
+// "triangle:1, circle:1, square:1": every class in the registry, equally often.
+static std::string every_class_once() {
+  std::string out;
+  for (ShapeClass c : shape_classes())
+    out += std::string(out.empty() ? "" : ", ") + class_name(c) + ":1";
+  return out;
+}
+
 const ParamList<ShapeSpec>& shape_params() {
   using namespace declare;
   using P = ShapeSpec;
   static const ParamList<ShapeSpec> params = {
-      field(&P::classes, weights("shape.classes", "triangle:1, circle:1, square:1",
-                                 names_of<ShapeClass>(), "Relative frequency of each class.")),
-      field(&P::triangle_kinds,
-            weights("shape.triangle_kinds", "equilateral:1, isosceles:1, right:1, scalene:1",
-                    names_of<TriangleKind>(), "Relative frequency of each kind of triangle.")),
+      // First: the classes' kind keys follow it (scene_options).
+      field(&P::classes, weights("shape.classes", every_class_once(), names_of<ShapeClass>(),
+                                 "Relative frequency of each class.")),
       field(&P::size,
             range("shape.size", "0.5..0.9", {0, 1, true, false},
                   "Diameter of the shape's circumscribed circle, as a fraction of the shorter "
@@ -66,15 +72,6 @@ const ParamList<ShapeSpec>& shape_params() {
             boolean("shape.keep_inside", "true",
                     "Keep the whole shape, stroke included, inside the frame by narrowing the "
                     "centre range where needed.")),
-      field(&P::isosceles_apex, range("shape.isosceles_apex", "30..120", {0, 180, true, true},
-                                      "Apex angle of isosceles triangles, degrees.")),
-      field(&P::right_acute, range("shape.right_acute", "25..65", {0, 90, true, true},
-                                   "One acute angle of right triangles, degrees.")),
-      field(&P::scalene_min_angle, real("shape.scalene_min_angle", "25", {0, 60, true, true},
-                                        "Smallest interior angle of scalene triangles, degrees.")),
-      field(&P::scalene_min_difference,
-            real("shape.scalene_min_difference", "10", {0, 30},
-                 "Least difference between any two angles of a scalene triangle, degrees.")),
   };
   return params;
 }
@@ -101,27 +98,28 @@ const ParamList<StyleSpec>& style_params() {
   return params;
 }
 
+static void append(std::vector<OptionDecl>& out, const std::vector<OptionDecl>& more) {
+  out.insert(out.end(), more.begin(), more.end());
+}
+
 std::vector<OptionDecl> scene_options() {
   std::vector<OptionDecl> out = declarations(image_params());
-  for (OptionDecl& d : declarations(objects_params())) out.push_back(std::move(d));
-  for (OptionDecl& d : declarations(shape_params())) out.push_back(std::move(d));
-  for (OptionDecl& d : declarations(style_params())) out.push_back(std::move(d));
+  append(out, declarations(objects_params()));
+  const std::vector<OptionDecl> shape = declarations(shape_params());
+  out.push_back(shape.front());  // shape.classes
+  for (ShapeClass c : shape_classes()) append(out, shape_decl(c).kind_keys);
+  append(out, {shape.begin() + 1, shape.end()});
+  for (ShapeClass c : shape_classes()) append(out, shape_decl(c).keys);
+  append(out, declarations(style_params()));
   return out;
 }
 
 SceneSpec bind_scene_spec(const Config& config) {
-  return {bind_params(config, run_params()).seed, bind_params(config, image_params()),
-          bind_params(config, objects_params()), bind_params(config, shape_params()),
-          bind_params(config, style_params())};
-}
-
-void check_scalene_angles(const ShapeSpec& shape) {
-  const double m = shape.scalene_min_angle, d = shape.scalene_min_difference;
-  if (3 * m + 3 * d > 180)
-    throw ConfigError(
-        "keys 'shape.scalene_min_angle' = " + format_real(m) +
-        " and 'shape.scalene_min_difference' = " + format_real(d) +
-        " allow no scalene triangle; allowed: 3 * (min_angle + min_difference) <= 180");
+  SceneSpec spec{bind_params(config, run_params()).seed, bind_params(config, image_params()),
+                 bind_params(config, objects_params()), bind_params(config, shape_params()),
+                 bind_params(config, style_params()), {}};
+  for (ShapeClass c : shape_classes()) spec.makers.push_back(shape_decl(c).bind(config));
+  return spec;
 }
 
 void check_object_count(const ObjectsSpec& objects) {

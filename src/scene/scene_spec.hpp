@@ -7,20 +7,13 @@
 
 #include "params/bind.hpp"
 #include "shapegen/scene.hpp"
+#include "shapes/registry.hpp"
 
 namespace shapegen {
 
 enum class ImageMode { gray, rgb };
 constexpr std::array<EnumName<ImageMode>, 2> enum_names(ImageMode) {
   return {{{ImageMode::gray, "gray"}, {ImageMode::rgb, "rgb"}}};
-}
-
-enum class TriangleKind { equilateral, isosceles, right, scalene };
-constexpr std::array<EnumName<TriangleKind>, 4> enum_names(TriangleKind) {
-  return {{{TriangleKind::equilateral, "equilateral"},
-           {TriangleKind::isosceles, "isosceles"},
-           {TriangleKind::right, "right"},
-           {TriangleKind::scalene, "scalene"}}};
 }
 
 struct ImageSpec {
@@ -37,13 +30,11 @@ struct ObjectsSpec {
   double min_visible = 0;
 };
 
+// The keys common to every class; each class binds its own (shapes/).
 struct ShapeSpec {
   Weighted<ShapeClass> classes;
-  Weighted<TriangleKind> triangle_kinds;
   Range size, rotation, center_x, center_y;
   bool keep_inside = true;
-  Range isosceles_apex, right_acute;
-  double scalene_min_angle = 0, scalene_min_difference = 0;
 };
 
 struct StyleSpec {
@@ -59,19 +50,21 @@ struct SceneSpec {
   ObjectsSpec objects;
   ShapeSpec shape;
   StyleSpec style;
+  std::vector<ShapeMaker> makers;  // one per shape class, by id, its own keys bound
 };
 
 const ParamList<ImageSpec>& image_params();      // image.*
 const ParamList<ObjectsSpec>& objects_params();  // objects.*
-const ParamList<ShapeSpec>& shape_params();      // shape.*
+const ParamList<ShapeSpec>& shape_params();      // shape.* common to every class
 const ParamList<StyleSpec>& style_params();      // style.*
-// The declarations of all four, in that order.
+// The declarations of all four, in that order; the shape classes' own keys
+// join [shape] (ShapeDecl::kind_keys after shape.classes, keys at its end).
 std::vector<OptionDecl> scene_options();
 
 SceneSpec bind_scene_spec(const Config& config);
 
-// Rules across scene keys; each throws ConfigError.
-void check_scalene_angles(const ShapeSpec& shape);
+// Rules across scene keys; each throws ConfigError. The shape classes'
+// own rules are in their rows (ShapeDecl::rules).
 void check_object_count(const ObjectsSpec& objects);
 void check_something_is_drawn(const StyleSpec& style);
 

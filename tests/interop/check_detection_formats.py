@@ -1,6 +1,8 @@
 """COCO, YOLO and mask outputs of a multi-object dataset, each decoded on its
 own, agree with the manifest: boxes to 1e-6 (relative), COCO passes a schema
-check, instance masks' extents match the visible boxes within 1 px."""
+check, instance masks' extents match the visible boxes within 1 px. Class
+names and keypoints come from the dataset (COCO categories, data.yaml), so
+the check follows the shape registry without naming a class."""
 import json
 import os
 import sys
@@ -11,11 +13,25 @@ np = need("numpy")
 Image = need("PIL.Image")
 binary = sys.argv[1]
 checks = Checks()
-CLASSES = ["triangle", "circle", "square"]
 
 
 def close(a, b, rel=1e-6):
     return abs(a - b) <= rel * max(1.0, abs(a), abs(b))
+
+
+def yolo_names(path):
+    """data.yaml's `names:` block, {class id: name}, read without a YAML module."""
+    names, inside = {}, False
+    with open(path) as f:
+        for line in f:
+            if line.rstrip() == "names:":
+                inside = True
+            elif inside and line.startswith("  "):
+                key, name = line.strip().split(":", 1)
+                names[int(key)] = name.strip()
+            else:
+                inside = False
+    return names
 
 
 def check_coco_schema(path, coco, out):
@@ -23,7 +39,7 @@ def check_coco_schema(path, coco, out):
     for key, kind in (("info", dict), ("images", list), ("annotations", list), ("categories", list)):
         checks.check(isinstance(coco.get(key), kind), f"{path}: '{key}' missing or not a {kind.__name__}")
     cats = {c["id"]: c for c in coco["categories"]}
-    checks.check(sorted(cats) == [1, 2, 3], f"{path}: category ids {sorted(cats)}")
+    checks.check(sorted(cats) == list(range(1, len(cats) + 1)), f"{path}: category ids {sorted(cats)}")
     for c in coco["categories"]:
         k = len(c["keypoints"])
         checks.check(all(1 <= i <= k and 1 <= j <= k for i, j in c["skeleton"]), f"{path}: bad skeleton {c}")
@@ -60,6 +76,12 @@ with workdir() as tmp:
     by_file = {r["file"]: r for r in rows}
     visible = {(r["index"], k): o for r in rows for k, o in enumerate(r["objects"]) if o["bbox"][2] > o["bbox"][0]}
 
+    # The classes, as the dataset names them: COCO's categories (id = class + 1)
+    # and YOLO's data.yaml must agree, and the manifest's vertices fit the keypoints.
+    classes, keypoints = None, None
+    yaml_names = yolo_names(os.path.join(out, "data.yaml"))
+    checks.check(len(yaml_names) > 0, "data.yaml names no class")
+
     # COCO, decoded on its own.
     coco_boxes = {}
     for split in ("train", "val", "test"):
@@ -67,12 +89,23 @@ with workdir() as tmp:
         with open(path) as f:
             coco = json.load(f)
         check_coco_schema(path, coco, out)
+        names = {c["id"] - 1: c["name"] for c in coco["categories"]}
+        checks.check(classes is None or names == classes, f"{path}: categories differ between splits")
+        classes = names
+        keypoints = {c["name"]: c["keypoints"] for c in coco["categories"]}
         checks.check("shapegen_recipe" in coco["info"], f"{path}: info lacks the recipe")
         files = {im["id"]: im["file_name"] for im in coco["images"]}
         for im in coco["images"]:
             checks.check(by_file[im["file_name"]]["split"] == split, f"{im['file_name']} in the wrong split")
         for a in coco["annotations"]:
-            coco_boxes.setdefault(files[a["image_id"]], []).append((CLASSES[a["category_id"] - 1], a["bbox"]))
+            coco_boxes.setdefault(files[a["image_id"]], []).append((classes[a["category_id"] - 1], a["bbox"]))
+    checks.check(yaml_names == classes, f"data.yaml names {yaml_names}, COCO categories {classes}")
+    for r in rows:
+        for o in r["objects"]:
+            checks.check(len(o["vertices"]) == len(keypoints[o["class"]]),
+                         f"{r['file']}: {o['class']} has {len(o['vertices'])} vertices, COCO keypoints {keypoints[o['class']]}")
+    checks.check({o["class"] for r in rows for o in r["objects"]} == set(classes.values()),
+                 "the sample does not show every class")
 
     # YOLO, decoded on its own.
     yolo_boxes = {}
@@ -85,7 +118,7 @@ with workdir() as tmp:
                 c, cx, cy, w, h = line.split()
                 W, H = r["width"], r["height"]
                 x0, y0 = (float(cx) - float(w) / 2) * W, (float(cy) - float(h) / 2) * H
-                yolo_boxes.setdefault(r["file"], []).append((CLASSES[int(c)], [x0, y0, float(w) * W, float(h) * H]))
+                yolo_boxes.setdefault(r["file"], []).append((yaml_names[int(c)], [x0, y0, float(w) * W, float(h) * H]))
 
     # Both against the manifest, object by object in manifest order.
     for r in rows:
@@ -109,7 +142,8 @@ with workdir() as tmp:
                 occluded += 1
             if len(xs) == 0:
                 continue  # thin strokes may hold no pixel covered by half
-            checks.check(np.all(sem[ys, xs] == CLASSES.index(o["class"]) + 1), f"{stem}: semantic class of object {k}")
+            class_id = next(i for i, name in classes.items() if name == o["class"])
+            checks.check(np.all(sem[ys, xs] == class_id + 1), f"{stem}: semantic class of object {k}")
             x0, y0, x1, y1 = o["bbox"]
             ext = (xs.min(), ys.min(), xs.max() + 1, ys.max() + 1)
             checks.check(all(abs(a - b) <= 1.0 for a, b in zip(ext, (x0, y0, x1, y1))),

@@ -15,32 +15,28 @@
 #include "shapegen/error.hpp"
 #include "dataset/manifest.hpp"
 #include "shapegen/version.hpp"
+#include "shapes/registry.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
 
 namespace shapegen::layouts {
 
-namespace {
-
-json categories() {
+// One category per shape class, its keypoints the class's vertex names.
+std::string coco_categories() {
   json list = json::array();
-  for (ShapeClass c : kAllClasses) {
-    json keypoints = json::array(), skeleton = json::array();
-    if (c == ShapeClass::circle) {
-      keypoints.push_back("center");
-    } else {
-      const int n = c == ShapeClass::triangle ? 3 : 4;
-      for (int i = 0; i < n; ++i) {
-        keypoints.push_back("v" + std::to_string(i));
-        skeleton.push_back(json::array({i + 1, (i + 1) % n + 1}));  // edges, 1-based as in COCO
-      }
-    }
-    list.push_back({{"id", class_index(c) + 1}, {"name", class_name(c)}, {"supercategory", "shape"},
-                    {"keypoints", keypoints}, {"skeleton", skeleton}});
+  for (ShapeClass c : shape_classes()) {
+    const ShapeDecl& d = shape_decl(c);
+    json skeleton = json::array();
+    for (const auto& [a, b] : d.skeleton)
+      skeleton.push_back(json::array({a + 1, b + 1}));  // 1-based, as in COCO
+    list.push_back({{"id", class_index(c) + 1}, {"name", d.name}, {"supercategory", "shape"},
+                    {"keypoints", d.vertex_names}, {"skeleton", skeleton}});
   }
-  return list;
+  return list.dump();
 }
+
+namespace {
 
 class Coco : public Sink {
  public:
@@ -51,7 +47,7 @@ class Coco : public Sink {
                        {"url", ""},
                        {"shapegen_recipe", plan.recipe()}};
     const std::string head = "{\"info\":" + info.dump() + ",\"licenses\":[],\"categories\":" +
-                             categories().dump() + ",\"images\":[";
+                             coco_categories() + ",\"images\":[";
     for (const std::string& split : plan.splits()) {
       File& f = files_[split];
       const std::string name = "annotations/instances_" + split + ".json";

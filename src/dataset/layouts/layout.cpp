@@ -2,7 +2,7 @@
 
 namespace shapegen::layouts {
 
-int class_index(ShapeClass c) { return static_cast<int>(c); }
+int class_index(ShapeClass c) { return c.id; }
 
 const std::vector<LayoutDecl>& all() {
   static const std::vector<LayoutDecl> decls = {imagefolder(), coco(), yolo(), masks()};

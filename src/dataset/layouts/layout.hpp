@@ -27,8 +27,10 @@ LayoutDecl masks();
 const std::vector<LayoutDecl>& all();
 const LayoutDecl& decl(LayoutKind kind);
 
-// COCO category / YOLO class of a shape: 1-based and 0-based ids in the
-// order triangle, circle, square.
+// The class id of a shape, its row in the shape registry: COCO category
+// id - 1, YOLO class, semantic mask value - 1.
 int class_index(ShapeClass c);
+// COCO's categories as JSON: one per shape class, with keypoints and skeleton.
+std::string coco_categories();
 
 }  // namespace shapegen::layouts

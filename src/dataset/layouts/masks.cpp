@@ -1,6 +1,7 @@
-// Masks: per image DIR/masks/semantic/<stem>.png (0 background, 1 triangle,
-// 2 circle, 3 square) and DIR/masks/instance/<stem>.png (0 background, k for
-// the k-th object of the manifest), gray8 and pixel-aligned with the image.
+// Masks: per image DIR/masks/semantic/<stem>.png (0 background, else the
+// owner's class id + 1: 1 triangle, 2 circle, 3 square) and
+// DIR/masks/instance/<stem>.png (0 background, k for the k-th object of the
+// manifest), gray8 and pixel-aligned with the image.
 // Each pixel has at most one owner, decided in label_scene (the object that
 // shows the most ink there), so each object's mask spans its visible bbox.
 #include "dataset/layouts/layout.hpp"

@@ -56,7 +56,7 @@ class Yolo : public Sink {
     if (std::find(splits.begin(), splits.end(), "val") == splits.end())
       out->write("val: images/" + splits.front() + "  # no val split in this dataset\n");
     out->write("names:\n");
-    for (ShapeClass c : kAllClasses)
+    for (ShapeClass c : shape_classes())
       out->write("  " + std::to_string(class_index(c)) + ": " + class_name(c) + "\n");
     out->close();
   }
