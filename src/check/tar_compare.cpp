@@ -12,7 +12,8 @@ namespace shapegen {
 namespace {
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 class TarComparer : public TextOutput {
@@ -41,7 +42,8 @@ class TarComparer : public TextOutput {
       }
       std::uint64_t size = 0;
       for (std::size_t i = 124; i < 135; ++i) size = size * 8 + std::uint64_t(h[i] - '0');
-      const std::uint64_t whole = tar::kBlock + size + (tar::kBlock - size % tar::kBlock) % tar::kBlock;
+      const std::uint64_t whole =
+          tar::kBlock + size + (tar::kBlock - size % tar::kBlock) % tar::kBlock;
       if (pending_.size() < whole) break;
       compare_member(pending_.substr(0, tar::kBlock), pending_.substr(tar::kBlock, size));
       pending_.erase(0, whole);
@@ -54,12 +56,15 @@ class TarComparer : public TextOutput {
     if (done_) return;
     tar::Header header;
     switch (reader_.next(header)) {
-      case tar::Reader::Next::end: break;
+      case tar::Reader::Next::end:
+        break;
       case tar::Reader::Next::member:
         fail(name_ + ": member " + header.name + " after the last one expected (" +
              std::to_string(members_) + " members)");
         break;
-      case tar::Reader::Next::bad: fail(name_ + ": " + reader_.error()); break;
+      case tar::Reader::Next::bad:
+        fail(name_ + ": " + reader_.error());
+        break;
     }
     done_ = true;
   }
@@ -75,12 +80,16 @@ class TarComparer : public TextOutput {
     const std::string expected(block.data(), strnlen(block.data(), 100));
     const std::string key = expected.substr(0, expected.find('.'));
     const std::optional<std::uint64_t> row = row_of_key_(key);
-    const std::string where = name_ + ": member " + std::to_string(members_) + " (" + expected + ")";
+    const std::string where =
+        name_ + ": member " + std::to_string(members_) + " (" + expected + ")";
     tar::Header header;
     switch (reader_.next(header)) {
-      case tar::Reader::Next::end: return fail(where + ": missing, the archive ends before it", row);
-      case tar::Reader::Next::bad: return fail(name_ + ": " + reader_.error(), row);
-      case tar::Reader::Next::member: break;
+      case tar::Reader::Next::end:
+        return fail(where + ": missing, the archive ends before it", row);
+      case tar::Reader::Next::bad:
+        return fail(name_ + ": " + reader_.error(), row);
+      case tar::Reader::Next::member:
+        break;
     }
     if (header.name != expected) return fail(where + ": " + header.name + " found", row);
     std::string found;

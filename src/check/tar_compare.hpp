@@ -16,9 +16,9 @@
 namespace shapegen {
 
 // Judges a PNG member (reports its own problem); false when it fails.
-using CheckPngMember = std::function<bool(const std::string& expected_png,
-                                          const std::string& found_png, const std::string& name,
-                                          std::optional<std::uint64_t> row)>;
+using CheckPngMember =
+    std::function<bool(const std::string& expected_png, const std::string& found_png,
+                       const std::string& name, std::optional<std::uint64_t> row)>;
 
 // `name`: the tar as reported; `row_of_key`: the row a member key
 // ("000042") belongs to, if any.

@@ -14,9 +14,11 @@ int run_merge(const std::vector<std::string>& args) {
       "missing, overlapping or damaged ones are refused and nothing is written.",
       false};
   po::options_description own("Options");
+  // clang-format off
   own.add_options()
       ("out,o", po::value<std::string>()->value_name("DIR"), "The merged dataset folder.")
       ("overwrite", "Replace an existing shapegen dataset in DIR.");
+  // clang-format on
   const ParsedArgs parsed = parse_args(command, own, args, -1);
   if (parsed.help) {
     print_help(command, own);

@@ -25,7 +25,8 @@ fs::path prepared(const fs::path& path) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (ec)
-    throw IoError(path.parent_path().string() + ": cannot create the folder (" + ec.message() + ")");
+    throw IoError(path.parent_path().string() + ": cannot create the folder (" + ec.message() +
+                  ")");
   return path;
 }
 
@@ -99,10 +100,18 @@ void merge_datasets(const MergeOptions& options) {
     const auto& [role, paths] = role_paths;
     const fs::path to = prepared(out / rel);
     switch (role) {
-      case FileRole::manifest: join_lines(paths, to); break;
-      case FileRole::labels: join_table(paths, to); break;
-      case FileRole::location: write_location(paths.front(), to, location); break;
-      case FileRole::coco: join_coco(paths, to); break;
+      case FileRole::manifest:
+        join_lines(paths, to);
+        break;
+      case FileRole::labels:
+        join_table(paths, to);
+        break;
+      case FileRole::location:
+        write_location(paths.front(), to, location);
+        break;
+      case FileRole::coco:
+        join_coco(paths, to);
+        break;
       case FileRole::tar: {
         if (paths.size() == 1) {  // the whole tar lies in one shard: it is that file
           place_row_file(paths.front(), to);
@@ -115,7 +124,8 @@ void merge_datasets(const MergeOptions& options) {
         });
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   write_file_atomic((out / "dataset.ini").string(), shards.front().recipe);

@@ -85,7 +85,8 @@ class ArrayReader {
 // Reads exactly `text` or fails.
 void expect(std::streambuf& in, std::string_view text, const fs::path& path) {
   for (char c : text)
-    if (in.sbumpc() != static_cast<unsigned char>(c)) not_ours(path, "'" + std::string(text) + "' expected");
+    if (in.sbumpc() != static_cast<unsigned char>(c))
+      not_ours(path, "'" + std::string(text) + "' expected");
 }
 
 }  // namespace
@@ -133,7 +134,8 @@ void join_coco(const Paths& parts, const fs::path& out_path) {
       // The head up to the images array, the same in every part.
       std::string part_head;
       for (int c; part_head.size() < images_key.size() ||
-                  part_head.compare(part_head.size() - images_key.size(), images_key.size(), images_key) != 0;) {
+                  part_head.compare(part_head.size() - images_key.size(), images_key.size(),
+                                    images_key) != 0;) {
         if ((c = buf.sbumpc()) == EOF) not_ours(parts[i], "no images array");
         part_head.push_back(char(c));
       }

@@ -49,8 +49,7 @@ ShardFolder read_one(const std::string& name) {
   f.dir = fs::path(name).lexically_normal();
   if (!f.dir.has_filename() && f.dir.has_parent_path()) f.dir = f.dir.parent_path();
   std::error_code ec;
-  if (!fs::is_directory(f.dir, ec))
-    throw IoError("merge: " + named(name) + ": no such folder");
+  if (!fs::is_directory(f.dir, ec)) throw IoError("merge: " + named(name) + ": no such folder");
   const fs::path ini = f.dir / "dataset.ini";
   std::ifstream in(ini, std::ios::binary);
   if (!in)
@@ -94,8 +93,9 @@ std::vector<ShardFolder> read_shards(const std::vector<std::string>& dirs, const
                         named(first.name) + " is " + of(first.shard) +
                         "; give the shards of one 'generate --shard I/N' run with one N");
   }
-  std::sort(shards.begin(), shards.end(),
-            [](const ShardFolder& a, const ShardFolder& b) { return a.shard.index < b.shard.index; });
+  std::sort(shards.begin(), shards.end(), [](const ShardFolder& a, const ShardFolder& b) {
+    return a.shard.index < b.shard.index;
+  });
   for (std::size_t i = 1; i < shards.size(); ++i)
     if (shards[i].shard.index == shards[i - 1].shard.index)
       throw ConfigError("merge: " + named(shards[i - 1].name) + " and " + named(shards[i].name) +
@@ -130,8 +130,8 @@ FileRole file_role(const DatasetPlan& plan, const std::string& rel, std::uint64_
     if (out.has(LayoutKind::coco) && rel == "annotations/instances_" + split + ".json")
       return FileRole::coco;
     const std::string tar = "webdataset/" + split + "-";
-    if (out.has(LayoutKind::webdataset) && rel.rfind(tar, 0) == 0 && rel.size() == tar.size() + 10 &&
-        rel.compare(rel.size() - 4, 4, ".tar") == 0 &&
+    if (out.has(LayoutKind::webdataset) && rel.rfind(tar, 0) == 0 &&
+        rel.size() == tar.size() + 10 && rel.compare(rel.size() - 4, 4, ".tar") == 0 &&
         std::all_of(rel.begin() + long(tar.size()), rel.end() - 4, ::isdigit))
       return FileRole::tar;
   }
@@ -182,7 +182,8 @@ void check_shard_is_whole(const DatasetPlan& plan, const ShardFolder& s) {
       damaged(s, "it holds " + rel + " of row " + std::to_string(row) + ", outside its rows " +
                      std::to_string(range.first) + ".." + std::to_string(range.end) +
                      " (the last one excluded)");
-    if (role == FileRole::row && rel.rfind("images/", 0) == 0 && rel.find('/', 7) == std::string::npos)
+    if (role == FileRole::row && rel.rfind("images/", 0) == 0 &&
+        rel.find('/', 7) == std::string::npos)
       ++images;
     if (role == FileRole::recipe || role == FileRole::location) continue;
     ++found.files;
@@ -204,7 +205,8 @@ void check_shard_is_whole(const DatasetPlan& plan, const ShardFolder& s) {
     damaged(s, "it holds " + std::to_string(found.files) + " files of " +
                    std::to_string(found.bytes) + " bytes, its dataset.ini records " +
                    std::to_string(s.recorded->files) + " files of " +
-                   std::to_string(s.recorded->bytes) + " bytes (a file missing, truncated or added)");
+                   std::to_string(s.recorded->bytes) +
+                   " bytes (a file missing, truncated or added)");
 }
 
 }  // namespace shapegen

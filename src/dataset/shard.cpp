@@ -60,8 +60,9 @@ Shard from_slurm(const std::string& text, const Environment& env, std::uint64_t 
   env_number(env, "SLURM_ARRAY_TASK_STEP", text, step);
   const bool have_count = env_number(env, "SLURM_ARRAY_TASK_COUNT", text, count);
   if (!have_count && !count_given)
-    invalid(text, "SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not; give the "
-                  "count as auto/N");
+    invalid(text,
+            "SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not; give the "
+            "count as auto/N");
   if (have_count && count_given && count != given)
     invalid(text, "the Slurm array has " + std::to_string(count) +
                       " tasks (SLURM_ARRAY_TASK_COUNT), not " + std::to_string(given));
@@ -69,9 +70,9 @@ Shard from_slurm(const std::string& text, const Environment& env, std::uint64_t 
   // --array=10-13 numbers tasks from 10, --array=0-14:2 in steps of 2: the
   // shard is the task's place in the array.
   if (id < min || step == 0 || (id - min) % step != 0)
-    invalid(text, "SLURM_ARRAY_TASK_ID=" + std::to_string(id) + " is not SLURM_ARRAY_TASK_MIN=" +
-                      std::to_string(min) + " plus a multiple of SLURM_ARRAY_TASK_STEP=" +
-                      std::to_string(step));
+    invalid(text, "SLURM_ARRAY_TASK_ID=" + std::to_string(id) +
+                      " is not SLURM_ARRAY_TASK_MIN=" + std::to_string(min) +
+                      " plus a multiple of SLURM_ARRAY_TASK_STEP=" + std::to_string(step));
   return checked(text, {(id - min) / step, count},
                  " in the Slurm array: --array must be one range lo-hi[:step], not a list");
 }
@@ -87,12 +88,14 @@ Shard automatic(const std::string& text, const Environment& env) {
   if (env_number(env, "JOB_COMPLETION_INDEX", text, id)) {
     std::uint64_t count = given;
     if (!count_given && !env_number(env, "SHAPEGEN_SHARD_COUNT", text, count))
-      invalid(text, "JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) gives the index but not the "
-                    "count; give it as auto/N or in SHAPEGEN_SHARD_COUNT");
+      invalid(text,
+              "JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) gives the index but not the "
+              "count; give it as auto/N or in SHAPEGEN_SHARD_COUNT");
     return checked(text, {id, count}, " (JOB_COMPLETION_INDEX of the Indexed Job)");
   }
-  invalid(text, "no task index in the environment: neither SLURM_ARRAY_TASK_ID (Slurm job "
-                "array) nor JOB_COMPLETION_INDEX (Kubernetes Indexed Job) is set");
+  invalid(text,
+          "no task index in the environment: neither SLURM_ARRAY_TASK_ID (Slurm job "
+          "array) nor JOB_COMPLETION_INDEX (Kubernetes Indexed Job) is set");
 }
 
 }  // namespace
@@ -101,7 +104,8 @@ Shard parse_shard(const std::string& text, const Environment& env) {
   if (text.rfind("auto", 0) == 0) return automatic(text, env);
   const std::size_t slash = text.find('/');
   Shard s;
-  if (slash == std::string::npos || !parse_number(std::string_view(text).substr(0, slash), s.index) ||
+  if (slash == std::string::npos ||
+      !parse_number(std::string_view(text).substr(0, slash), s.index) ||
       !parse_number(std::string_view(text).substr(slash + 1), s.count))
     invalid(text, "expected I/N, two whole numbers");
   return checked(text, s, "");

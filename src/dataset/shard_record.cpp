@@ -45,7 +45,8 @@ DatasetIni split_dataset_ini(const std::string& text, const std::string& origin)
     if (line.empty() || line[0] == '#') continue;
     const std::size_t eq = line.find(" = ");
     std::uint64_t v = 0;
-    const std::string key = line.substr(0, eq), value = eq == std::string::npos ? "" : line.substr(eq + 3);
+    const std::string key = line.substr(0, eq),
+                      value = eq == std::string::npos ? "" : line.substr(eq + 3);
     const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
     if (eq == std::string::npos || ec != std::errc() || p != value.data() + value.size())
       throw ConfigError(origin + ": [shard] line '" + line + "' is not 'key = whole number'");

@@ -31,7 +31,8 @@ void Staging::commit() {
   if (fs::exists(out_, ec)) {
     old = dir_.string() + "-old";
     fs::rename(out_, old, ec);
-    if (ec) throw IoError("--out '" + out_.string() + "': cannot replace it (" + ec.message() + ")");
+    if (ec)
+      throw IoError("--out '" + out_.string() + "': cannot replace it (" + ec.message() + ")");
   }
   fs::rename(dir_, out_, ec);
   if (ec)
