@@ -87,7 +87,7 @@ VerifyReport verify_dataset(const std::string& dir_text, const VerifyOptions& op
       notes.push_back("dataset.ini records " + key + " = " + value + ", running " + running +
                       "; comparing anyway");
   }
-  const DatasetPlan plan(config, shard);
+  const DatasetPlan plan(config, shard, options.jobs);
   make_diff_dir(options.diff_dir);
   DatasetComparer comparer(dir, plan, options);
   FeedOptions feed;

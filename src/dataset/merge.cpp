@@ -45,10 +45,14 @@ void place_row_file(const fs::path& from, const fs::path& at) {
   if (ec) throw IoError(at.string() + ": cannot be written (" + ec.message() + ")");
 }
 
+// The plan merge needs names, rows and the list of splits from, not which
+// split each row is in (the shards' files say that): so no exact-split
+// pre-pass over every base sample, which would cost as much as a shard's.
 Config recipe_config(const ShardFolder& shard) {
   Config config = Config::defaults();
   config.set_all(parse_preset_text(shard.recipe, (shard.dir / "dataset.ini").string()),
                  (shard.dir / "dataset.ini").string());
+  config.set("output.split_mode", "hash", "merge");
   config.check_consistency();
   return config;
 }

@@ -130,9 +130,11 @@ FileRole file_role(const DatasetPlan& plan, const std::string& rel, std::uint64_
     if (out.has(LayoutKind::coco) && rel == "annotations/instances_" + split + ".json")
       return FileRole::coco;
     const std::string tar = "webdataset/" + split + "-";
+    // Six digits at least: a split may have a million tars or more.
     if (out.has(LayoutKind::webdataset) && rel.rfind(tar, 0) == 0 &&
-        rel.size() == tar.size() + 10 && rel.compare(rel.size() - 4, 4, ".tar") == 0 &&
-        std::all_of(rel.begin() + long(tar.size()), rel.end() - 4, ::isdigit))
+        rel.size() >= tar.size() + 10 && rel.compare(rel.size() - 4, 4, ".tar") == 0 &&
+        std::all_of(rel.begin() + long(tar.size()), rel.end() - 4,
+                    [](char c) { return c >= '0' && c <= '9'; }))
       return FileRole::tar;
   }
   const std::size_t slash = rel.rfind('/');

@@ -40,7 +40,7 @@ bool OutputSpec::has(LayoutKind kind) const {
   return std::find(layouts.begin(), layouts.end(), kind) != layouts.end();
 }
 
-DatasetPlan::DatasetPlan(const Config& config, const Shard& shard)
+DatasetPlan::DatasetPlan(const Config& config, const Shard& shard, int jobs)
     : output_(read_output_spec(config)),
       generator_(config, keeps_masks(output_)),
       rows_(generator_.row_count()),
@@ -50,7 +50,7 @@ DatasetPlan::DatasetPlan(const Config& config, const Shard& shard)
       // At least 6 digits, and as many as the last row needs, so names sort.
       stem_digits_(std::max<std::size_t>(6, std::to_string(rows_ - 1).size())),
       splitter_(output_.split, static_cast<std::uint64_t>(config.integer("dataset.seed")),
-                static_cast<std::uint64_t>(config.integer("dataset.count")), Sampler(config)),
+                static_cast<std::uint64_t>(config.integer("dataset.count")), Sampler(config), jobs),
       frame_bytes_(std::uint64_t(config.integer("image.width")) *
                    std::uint64_t(config.integer("image.height")) * 4),
       description_(config.text("dataset.description")),

@@ -45,7 +45,8 @@ class DatasetPlan {
  public:
   // Exact splits draw every base scene once here (no rendering), in every
   // shard alike, so each shard splits as the whole dataset does.
-  explicit DatasetPlan(const Config& config, const Shard& shard = {});
+  // `jobs`: threads for that pre-pass.
+  explicit DatasetPlan(const Config& config, const Shard& shard = {}, int jobs = 1);
 
   const OutputSpec& output() const { return output_; }
   // Makes rows with what the layouts need (masks keep per-object coverage).

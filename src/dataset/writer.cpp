@@ -30,7 +30,7 @@ void check_output_dir(const std::string& out_dir, bool overwrite) {
 
 void generate_dataset(const Config& config, const GenerateOptions& options) {
   check_output_dir(options.out_dir, options.overwrite);
-  const DatasetPlan plan(config, options.shard);
+  const DatasetPlan plan(config, options.shard, std::max(1, options.jobs));
   Staging staging(options.out_dir);
   FolderOutput out(staging.dir(), fs::absolute(options.out_dir).lexically_normal(), plan.output());
   FeedOptions feed;
