@@ -32,6 +32,9 @@ struct OptionDecl {
   Bounds bounds;                   // integer, real, range
   std::vector<std::string> names;  // weights: the names; choice, list: the words
   bool recorded = false;           // written by shapegen, accepted with any value on input
+  // Written to dataset.ini only when set to something else than the default,
+  // so a key added later leaves every earlier recipe byte for byte as it was.
+  bool optional = false;
 
   // What is allowed, in words, for error messages and --help.
   std::string allowed() const;

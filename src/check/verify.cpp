@@ -6,15 +6,18 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "base/parallel.hpp"
 #include "check/checks.hpp"
 #include "check/dataset_comparer.hpp"
 #include "dataset/feed.hpp"
 #include "dataset/plan.hpp"
+#include "dataset/shard_record.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/png.hpp"
+#include "shapegen/shard.hpp"
 #include "shapegen/versions.hpp"
 
 namespace fs = std::filesystem;
@@ -51,6 +54,14 @@ void report_extra_images(const fs::path& dir, const std::set<std::string>& expec
   }
 }
 
+// dataset.ini without a shard's record.
+std::string read_recipe_text(const fs::path& ini) {
+  std::ifstream in(ini, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return split_dataset_ini(text.str(), ini.string()).recipe;
+}
+
 void make_diff_dir(const std::string& diff_dir) {
   if (diff_dir.empty()) return;
   std::error_code ec;
@@ -68,14 +79,15 @@ VerifyReport verify_dataset(const std::string& dir_text, const VerifyOptions& op
   std::error_code ec;
   if (!fs::is_regular_file(ini, ec)) throw IoError(dir_text + ": no dataset.ini, so not a shapegen dataset");
   std::vector<std::string> notes;
-  for (const auto& [key, value] : read_preset_file(ini.string())) {
+  Shard shard;  // a shard's dataset.ini records which rows it holds
+  const Config config = load_recipe(ini.string(), {}, &shard);
+  for (const auto& [key, value] : parse_preset_text(read_recipe_text(ini), ini.string())) {
     const std::string running = running_version(key);
     if (!running.empty() && value != running)
       notes.push_back("dataset.ini records " + key + " = " + value + ", running " + running +
                       "; comparing anyway");
   }
-  const Config config = load_config(ini.string(), {});
-  const DatasetPlan plan(config);
+  const DatasetPlan plan(config, shard, options.jobs);
   make_diff_dir(options.diff_dir);
   DatasetComparer comparer(dir, plan, options);
   FeedOptions feed;

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 
 #include "shapegen/error.hpp"
 #include "shapegen/catalog.hpp"
 #include "shapegen/presets.hpp"
+#include "shapegen/shard.hpp"
 
 namespace shapegen::cli {
 
@@ -110,10 +112,25 @@ void add_preset_options(po::options_description& own) {
       ("split", po::value<std::string>()->value_name("S"),
        "Shortcut for --output.split, e.g. train=0.8,val=0.1,test=0.1.")
       ("formats", po::value<std::string>()->value_name("F"),
-       "Shortcut for --output.formats, e.g. coco,yolo,masks,imagefolder.");
+       "Shortcut for --output.formats, e.g. coco,yolo,masks,imagefolder; 'webdataset' writes "
+       "WebDataset tars (output.webdataset_samples, 1000 per tar unless set).");
 }
 
-Config resolve_config(const ParsedArgs& args) {
+// --formats names the layouts of output.formats and 'webdataset', which
+// output.webdataset_samples switches on; true when it names webdataset.
+static bool add_formats(const std::string& text, Assignments& overrides) {
+  std::string formats;
+  bool webdataset = false;
+  std::istringstream in(text);
+  for (std::string name; std::getline(in, name, ',');) {
+    if (trim(name) == "webdataset") webdataset = true;
+    else formats += (formats.empty() ? "" : ",") + name;
+  }
+  overrides.emplace_back("output.formats", formats);
+  return webdataset;
+}
+
+Config resolve_config(const ParsedArgs& args, Shard* recorded) {
   Assignments overrides = args.overrides;
   if (args.vm.count("count")) overrides.emplace_back("dataset.count", args.vm["count"].as<std::string>());
   if (args.vm.count("seed")) overrides.emplace_back("dataset.seed", args.vm["seed"].as<std::string>());
@@ -124,8 +141,15 @@ Config resolve_config(const ParsedArgs& args) {
     std::replace(split.begin(), split.end(), '=', ':');  // train=0.8 is train:0.8
     overrides.emplace_back("output.split", split);
   }
-  if (args.vm.count("formats")) overrides.emplace_back("output.formats", args.vm["formats"].as<std::string>());
-  return load_config(find_preset(args.vm["preset"].as<std::string>()), overrides);
+  const bool webdataset =
+      args.vm.count("formats") && add_formats(args.vm["formats"].as<std::string>(), overrides);
+  Config config = load_recipe(find_preset(args.vm["preset"].as<std::string>()), overrides, recorded);
+  // WebDataset asked for by name: 1000 samples per tar unless a size was set.
+  if (webdataset && config.integer("output.webdataset_samples") == 0) {
+    config.set("output.webdataset_samples", "1000", "--formats");
+    config.check_consistency();
+  }
+  return config;
 }
 
 }  // namespace shapegen::cli

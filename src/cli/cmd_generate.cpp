@@ -1,12 +1,14 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
 #include "cli/cli_common.hpp"
 #include "shapegen/dataset.hpp"
 #include "shapegen/generator.hpp"
+#include "shapegen/shard.hpp"
 
 namespace shapegen::cli {
 
@@ -22,7 +24,8 @@ extern "C" void on_signal(int) { interrupted = true; }
 int run_generate(const std::vector<std::string>& args) {
   const Command command{"generate",
                         "shapegen generate [--preset NAME|FILE] --out DIR [--count N] [--seed S] "
-                        "[--variants K] [--overwrite] [--jobs J] [--section.key=value ...]",
+                        "[--variants K] [--shard I/N|auto|auto/N] [--overwrite] [--jobs J] "
+                        "[--section.key=value ...]",
                         "Writes a labeled dataset: DIR/images/*.png, DIR/manifest.jsonl, "
                         "DIR/labels.csv and DIR/dataset.ini (the resolved preset)."};
   po::options_description own("Options");
@@ -30,6 +33,11 @@ int run_generate(const std::vector<std::string>& args) {
   own.add_options()
       ("out,o", po::value<std::string>()->value_name("DIR"), "Output folder (created if needed).")
       ("overwrite", "Replace an existing shapegen dataset in DIR.")
+      ("shard", po::value<std::string>()->value_name("I/N"),
+       "Write only shard I of N (0 <= I < N): a contiguous range of base samples with all "
+       "their variants, as a dataset folder of its own; 'shapegen merge' joins the N folders. "
+       "'auto' takes I and N from a Slurm job array (SLURM_ARRAY_TASK_ID, _MIN, _STEP, _COUNT); "
+       "'auto/N' also from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX).")
       ("jobs,j", po::value<int>()->default_value(int(std::max(1u, std::thread::hardware_concurrency())))
            ->value_name("J"), "Worker threads; the output is the same for any value.");
   const ParsedArgs parsed = parse_args(command, own, args);
@@ -38,7 +46,8 @@ int run_generate(const std::vector<std::string>& args) {
     return 0;
   }
   if (!parsed.vm.count("out")) throw ConfigError("shapegen generate: --out DIR is required");
-  const Config config = resolve_config(parsed);
+  Shard recorded;  // a shard's dataset.ini as the preset makes that shard again
+  const Config config = resolve_config(parsed, &recorded);
 
   GenerateOptions options;
   options.out_dir = parsed.vm["out"].as<std::string>();
@@ -46,6 +55,9 @@ int run_generate(const std::vector<std::string>& args) {
   options.jobs = parsed.vm["jobs"].as<int>();
   if (options.jobs < 1 || options.jobs > 256)
     throw ConfigError("--jobs: value '" + std::to_string(options.jobs) + "' is invalid; allowed: 1..256");
+  options.shard = parsed.vm.count("shard")
+                      ? parse_shard(parsed.vm["shard"].as<std::string>(), ::getenv)
+                      : recorded;
   options.cancel = &interrupted;
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
@@ -54,8 +66,15 @@ int run_generate(const std::vector<std::string>& args) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const bool slash = !options.out_dir.empty() && options.out_dir.back() == '/';
-  std::cout << "wrote " << Generator(config).row_count() << " samples to " << options.out_dir
-            << (slash ? "" : "/") << " (images/, manifest.jsonl, labels.csv, dataset.ini) in " << seconds << " s\n";
+  const auto per_base = std::uint64_t(config.integer("dataset.variants") + 1);
+  const RowRange rows =
+      shard_rows(options.shard, std::uint64_t(config.integer("dataset.count")), per_base);
+  std::cout << "wrote " << rows.size() << " samples";
+  if (!options.shard.whole())
+    std::cout << " (shard " << options.shard.index << " of " << options.shard.count << ": rows "
+              << rows.first << " to " << rows.end << ", the last one excluded)";
+  std::cout << " to " << options.out_dir << (slash ? "" : "/")
+            << " (images/, manifest.jsonl, labels.csv, dataset.ini) in " << seconds << " s\n";
   return 0;
 }
 

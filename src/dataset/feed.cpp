@@ -19,13 +19,16 @@ void feed(const DatasetPlan& plan, FileOutput& out, const FeedOptions& options) 
   for (LayoutKind kind : plan.output().layouts)
     sinks.push_back(layouts::decl(kind).make(plan, out));
 
-  const std::uint64_t count = plan.row_count();
+  // The rows this folder holds: all, or a shard's.
+  const RowRange range = plan.rows();
+  const std::uint64_t count = range.size();
   const std::uint64_t batch_size = plan.batch_size(options.jobs);
   std::vector<Sample> samples;
   std::vector<PlanRow> rows;
-  for (std::uint64_t first = 0; first < count; first += batch_size) {
-    if (options.between_batches) options.between_batches(first, count);
-    const std::uint64_t n = std::min(batch_size, count - first);
+  for (std::uint64_t done = 0; done < count; done += batch_size) {
+    if (options.between_batches) options.between_batches(done, count);
+    const std::uint64_t first = range.first + done;
+    const std::uint64_t n = std::min(batch_size, count - done);
     samples.assign(n, {});
     rows.assign(n, {});
     parallel_for(n, options.jobs, [&](std::uint64_t k) {

@@ -2,6 +2,8 @@
 // Private: the FileOutput of generate: files go into a folder (the staging
 // folder), images linked or copied as output.link says. Every filesystem
 // failure is an IoError naming the path.
+#include <atomic>
+
 #include "dataset/output.hpp"
 #include "dataset/plan.hpp"
 
@@ -19,14 +21,18 @@ class FolderOutput : public FileOutput {
   void place_image(const std::string& file, const std::string& primary,
                    const Image& image) override;
   std::filesystem::path scratch_path(const std::string& name) override;
+  FileCensus census() const override;
 
  private:
   // dir / file, with its folder created.
   std::filesystem::path prepare(const std::string& file) const;
+  // Links or copies `from` to `at` as output.link says.
+  void place(const std::filesystem::path& from, const std::filesystem::path& at) const;
 
   std::filesystem::path dir_, location_;
   LinkMode link_;
   int png_level_;
+  std::atomic<std::uint64_t> files_{0}, bytes_{0};  // the census, from worker threads
 };
 
 }  // namespace shapegen

@@ -69,6 +69,7 @@ std::string Config::to_ini() const {
          "# `shapegen generate --preset THIS_FILE` reproduces the dataset byte for byte.\n";
   std::string section;
   for (const auto& decl : catalog_->options()) {
+    if (decl.optional && at(decl.key) == decl.parse(decl.default_text)) continue;
     const auto dot = decl.key.find('.');
     const std::string sec = decl.key.substr(0, dot);
     if (sec != section) {
