@@ -92,6 +92,12 @@ VerifyReport verify_dataset(const std::string& dir_text, const VerifyOptions& op
   DatasetComparer comparer(dir, plan, options);
   FeedOptions feed;
   feed.jobs = options.jobs;
+  feed.between_batches = [&](std::uint64_t done, std::uint64_t total) {
+    if (options.progress) options.progress(done, total);
+    if (done < total && options.cancel && options.cancel->load())
+      throw IoError("verify " + dir_text + ": interrupted after " + std::to_string(done) + " of " +
+                    std::to_string(total) + " samples");
+  };
   feed_rows(plan, comparer, feed);
   VerifyReport report = comparer.finish();
   report.notes = std::move(notes);

@@ -1,10 +1,21 @@
+#include <atomic>
+#include <csignal>
 #include <iostream>
 #include <thread>
 
 #include "cli/cli_common.hpp"
+#include "cli/progress.hpp"
 #include "shapegen/verify.hpp"
 
 namespace shapegen::cli {
+
+namespace {
+
+// Ctrl-C or TERM stops verify between batches, so its scratch folder goes.
+std::atomic<bool> verify_interrupted{false};
+extern "C" void on_verify_signal(int) { verify_interrupted = true; }
+
+}  // namespace
 
 void add_tolerance_options(po::options_description& own) {
   own.add_options()
@@ -17,7 +28,8 @@ void add_tolerance_options(po::options_description& own) {
       ("diff-dir", po::value<std::string>()->value_name("D"),
        "Write <stem>.expected.png, .actual.png and .diff.png (differences in red) per failing image.")
       ("jobs,j", po::value<int>()->default_value(int(std::max(1u, std::thread::hardware_concurrency())))
-           ->value_name("J"), "Worker threads.");
+           ->value_name("J"), "Worker threads.")
+      ("quiet,q", "No progress on stderr.");
 }
 
 VerifyOptions tolerance_options(const ParsedArgs& parsed) {
@@ -51,7 +63,7 @@ int print_report(const VerifyReport& report, const std::string& what, const std:
 }
 
 int run_verify(const std::vector<std::string>& args) {
-  const Command command{"verify", "shapegen verify DIR [--fail T] [--fail-percent P] [--hard-fail H] [--diff-dir D] [--jobs J]",
+  const Command command{"verify", "shapegen verify DIR [--fail T] [--fail-percent P] [--hard-fail H] [--diff-dir D] [--jobs J] [--quiet]",
                         "Regenerates every sample of DIR from DIR/dataset.ini in memory and compares it with "
                         "what is on disk: images within the tolerance (identical by default), manifest and "
                         "labels.csv exactly, no file missing or extra. Exit 0: all pass; 1: differences; 2: "
@@ -64,9 +76,23 @@ int run_verify(const std::vector<std::string>& args) {
     return 0;
   }
   if (parsed.positional.size() != 1) throw ConfigError("shapegen verify: give the dataset folder DIR");
-  const VerifyOptions options = tolerance_options(parsed);
-  return print_report(verify_dataset(parsed.positional[0], options), "verify " + parsed.positional[0],
-                      options.diff_dir);
+  VerifyOptions options = tolerance_options(parsed);
+  Progress progress("verify", parsed.vm.count("quiet") > 0);
+  options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total, 0); };
+  options.cancel = &verify_interrupted;
+  std::signal(SIGINT, on_verify_signal);
+  std::signal(SIGTERM, on_verify_signal);
+  VerifyReport report;
+  try {
+    report = verify_dataset(parsed.positional[0], options);
+  } catch (...) {
+    progress.clear();
+    throw;
+  }
+  progress.clear();
+  if (!parsed.vm.count("quiet"))
+    std::cerr << "verify: " << progress.summary(report.checked, 0) << "\n";
+  return print_report(report, "verify " + parsed.positional[0], options.diff_dir);
 }
 
 }  // namespace shapegen::cli

@@ -71,6 +71,9 @@ class FileOutput {
   virtual std::filesystem::path scratch_path(const std::string& name) = 0;
   // What was written so far (a comparer writes nothing).
   virtual FileCensus census() const { return {}; }
+  // True when continuing an interrupted run: side files (scratch) already
+  // hold what the checkpoint counts on and must not be truncated.
+  virtual bool resuming() const { return false; }
 
   void write_text(const std::string& file, std::string_view text, TextCheck check) {
     auto out = open_text(file, check);

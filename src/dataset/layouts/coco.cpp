@@ -53,17 +53,43 @@ class Coco : public Sink {
       const std::string name = "annotations/instances_" + split + ".json";
       f.json = out.open_text(name, TextCheck::lines);
       f.side_path = out.scratch_path(name + ".annotations");
-      f.annotations.open(f.side_path, std::ios::binary);
+      // Resuming, the side file holds what the checkpoint counts on.
+      f.annotations.open(f.side_path, out.resuming() ? std::ios::binary | std::ios::app
+                                                     : std::ios::binary);
       if (!f.annotations) throw IoError(f.side_path.string() + ": cannot be written");
       f.json->write(head);
     }
   }
 
-  ~Coco() override {
-    std::error_code ec;
+  // The side files are left to the output, which owns its scratch space:
+  // until the staging folder is swapped in, a resumed run may need them.
+
+  std::string checkpoint() override {
+    json state = json::object();
     for (auto& [split, f] : files_) {
+      f.annotations.flush();
+      if (!f.annotations) throw IoError(f.side_path.string() + ": write failed (disk full?)");
+      state[split] = {f.images, f.next_annotation, std::uint64_t(f.annotations.tellp())};
+    }
+    return state.dump();
+  }
+
+  void resume(const std::string& text) override {
+    const json state = json::parse(text);
+    for (auto& [split, f] : files_) {
+      const auto& s = state.at(split);
+      f.images = s.at(0).get<std::uint64_t>();
+      f.next_annotation = s.at(1).get<std::uint64_t>();
+      const auto bytes = s.at(2).get<std::uint64_t>();
       f.annotations.close();
-      fs::remove(f.side_path, ec);
+      std::error_code ec;
+      if (fs::file_size(f.side_path, ec) < bytes || ec)
+        throw IoError(f.side_path.string() +
+                      ": shorter than the checkpoint of the interrupted run records; discard the "
+                      "run with --overwrite");
+      fs::resize_file(f.side_path, bytes, ec);
+      f.annotations.open(f.side_path, std::ios::binary | std::ios::app);
+      if (ec || !f.annotations) throw IoError(f.side_path.string() + ": cannot be continued");
     }
   }
 

@@ -8,6 +8,7 @@
 // the part of each tar that falls in its rows, under the tar's own name;
 // merge joins those parts into the very tars one run writes.
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "dataset/layouts/layout.hpp"
@@ -59,6 +60,25 @@ class WebDataset : public Sink {
 
   void finish() override {
     for (auto& [split, tar] : tars_) close(tar);
+  }
+
+  // Rows placed per split and the open tars (their bytes are the file's).
+  std::string checkpoint() override {
+    nlohmann::ordered_json state = {{"placed", placed_}, {"open", nlohmann::ordered_json::object()}};
+    for (const auto& [split, tar] : tars_)
+      if (tar.out) state["open"][split] = {tar.number, tar.written};
+    return state.dump();
+  }
+
+  void resume(const std::string& text) override {
+    const auto state = nlohmann::ordered_json::parse(text);
+    placed_ = state.at("placed").get<std::map<std::string, std::uint64_t>>();
+    for (const auto& [split, open] : state.at("open").items()) {
+      Tar& tar = tars_[split];
+      tar.number = open.at(0).get<std::uint64_t>();
+      tar.written = open.at(1).get<std::uint64_t>();
+      tar.out = out_.open_text(tar_name(split, tar.number), TextCheck::tar);  // continued
+    }
   }
 
  private:
