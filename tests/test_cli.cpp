@@ -264,7 +264,7 @@ BOOST_AUTO_TEST_CASE(an_interrupted_run_leaves_nothing_behind) {
   const std::string before = read_text(t.path() / "ds/manifest.jsonl");
   // SIGINT half a second into a run far too long to finish.
   const std::string command = "timeout --preserve-status -s INT 0.5 '" + std::string(SHAPEGEN_BIN) +
-                              "' generate --count 100000000 --overwrite --out " + t.str("ds") + " > " +
+                              "' generate --count 100000000 --no-space-check --overwrite --out " + t.str("ds") + " > " +
                               t.str("log") + " 2>&1";
   const int status = std::system(command.c_str());
   BOOST_TEST(WEXITSTATUS(status) == 2);

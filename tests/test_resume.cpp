@@ -253,3 +253,18 @@ BOOST_AUTO_TEST_CASE(ctrl_c_during_verify_removes_its_scratch_folder) {
   BOOST_TEST(r.output.find("interrupted after") != std::string::npos, r.output);
   BOOST_TEST(fs::is_empty(t.path() / "tmp"));
 }
+
+BOOST_AUTO_TEST_CASE(large_runs_are_estimated_and_refused_when_they_cannot_fit) {
+  TempDir t;
+  auto r = run_cli("generate --image.width=8192 --image.height=8192 --count 1000000000 --out " + t.str("big"));
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(count_of(r.output, "\n") == 1u, r.output);
+  BOOST_TEST(r.output.find("1000000000 rows need about ") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find(" TB (") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("pass --no-space-check to try anyway") != std::string::npos, r.output);
+  BOOST_TEST(fs::is_empty(t.path()));
+  // A run over 100 000 rows that fits says what it will cost (then Ctrl-C).
+  r = sh("timeout --preserve-status -s INT 1.5 " + bin() + " generate --count 200000 --out " + t.str("mid"));
+  BOOST_TEST(r.output.find("note: estimate: about ") != std::string::npos, r.output);
+  BOOST_TEST(fs::is_empty(t.path()));
+}

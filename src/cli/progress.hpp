@@ -8,7 +8,7 @@
 
 namespace shapegen::cli {
 
-std::string format_bytes(double bytes);      // "12.3 MB"
+std::string format_bytes(double bytes);       // "12.3 MB"
 std::string format_duration(double seconds);  // "38 s", "4 min 10 s", "3.2 h", "40 years"
 
 class Progress {

@@ -16,10 +16,10 @@
 namespace shapegen {
 
 struct Checkpoint {
-  std::uint64_t rows_done = 0;                // of the rows this folder holds
-  FileCensus census;                          // what was written up to here
+  std::uint64_t rows_done = 0;                 // of the rows this folder holds
+  FileCensus census;                           // what was written up to here
   std::map<std::string, std::uint64_t> files;  // open streamed files -> their bytes
-  std::vector<std::string> sinks;             // each sink's own state, in feed order
+  std::vector<std::string> sinks;              // each sink's own state, in feed order
 };
 
 // Makes everything written so far durable (syncfs), then replaces the

@@ -48,7 +48,8 @@ std::optional<RunEstimate> estimate_run(const DatasetPlan& plan, std::uint64_t r
   if (rows <= 100000 && pixels * double(rows) <= 1e9) return std::nullopt;
   const OutputSpec& spec = plan.output();
   const double png = double(encode_png(sample.image, spec.png_compression).size());
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const PlanRow row = plan.row(range.first);
   const double line = double(manifest_line(sample, row.file, row.split).size());
   double bytes = png + line + double(csv_rows(sample, row.file, row.split).size());

@@ -84,7 +84,8 @@ std::vector<Found> find_staging(const fs::path& out) {
     f.pid = std::stol(rest);
     found.push_back(f);
   }
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.path < b.path; });
+  std::sort(found.begin(), found.end(),
+            [](const Found& a, const Found& b) { return a.path < b.path; });
   return found;
 }
 
@@ -96,7 +97,8 @@ std::string InterruptedRun::describe() const {
 
 std::string run_record_text(std::uint64_t rows, const std::string& shard) {
   return "# shapegen: an unfinished 'generate'; 'shapegen generate --resume' continues it\n"
-         "host = " + host_name() + "\npid = " + std::to_string(::getpid()) +
+         "host = " +
+         host_name() + "\npid = " + std::to_string(::getpid()) +
          "\nrows = " + std::to_string(rows) + "\nshard = " + shard + "\n";
 }
 

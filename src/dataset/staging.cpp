@@ -51,7 +51,8 @@ fs::path staging_path(const fs::path& out, long pid) {
   return parent / ("." + folder.filename().string() + ".partial-" + std::to_string(pid));
 }
 
-Staging::Staging(const fs::path& out, const std::vector<std::pair<std::string, std::string>>& record)
+Staging::Staging(const fs::path& out,
+                 const std::vector<std::pair<std::string, std::string>>& record)
     : out_(output_folder(out)), dir_(staging_path(out, ::getpid())) {
   std::error_code ec;
   fs::create_directories(dir_.parent_path(), ec);
@@ -73,8 +74,8 @@ Staging::Staging(const fs::path& out, const fs::path& interrupted)
   std::error_code ec;
   fs::rename(interrupted, dir_, ec);
   if (ec)
-    throw IoError(interrupted.string() + ": cannot take over the interrupted run (" +
-                  ec.message() + ")");
+    throw IoError(interrupted.string() + ": cannot take over the interrupted run (" + ec.message() +
+                  ")");
 }
 
 Staging::~Staging() {

@@ -11,7 +11,7 @@
 
 namespace shapegen {
 
-inline constexpr const char* kRunFile = ".shapegen-run";          // host, pid, rows, shard
+inline constexpr const char* kRunFile = ".shapegen-run";            // host, pid, rows, shard
 inline constexpr const char* kRecipeFile = ".shapegen-recipe.ini";  // the recipe being made
 inline constexpr const char* kCheckpointFile = ".shapegen-checkpoint";
 inline constexpr const char* kScratchDir = ".shapegen-scratch";

@@ -104,13 +104,13 @@ void check_size(const DatasetPlan& plan, const GenerateOptions& options, std::ui
   const int jobs = std::max(1, options.jobs);
   const auto estimate = estimate_run(plan, plan.rows().size() - std::min(done, plan.rows().size()), jobs);
   if (!estimate) return;
-  if (options.note) options.note("estimate: " + describe(*estimate, jobs));
   const auto free = free_bytes(options.out_dir);
   if (options.space_check && free && estimate->bytes() > double(*free))
     throw IoError("--out '" + options.out_dir + "': " + std::to_string(estimate->rows) +
                   " rows need " + describe(*estimate, jobs) + ", but only " +
                   format_size(double(*free)) +
                   " are free there; make fewer rows or pass --no-space-check to try anyway");
+  if (options.note) options.note("estimate: " + describe(*estimate, jobs));
 }
 
 }  // namespace
