@@ -168,6 +168,7 @@ BOOST_AUTO_TEST_CASE(no_file_includes_a_higher_layer) {
       {"config.hpp", "params"},   {"presets.hpp", "params"},  {"shape_class.hpp", "shapes"},
       {"scene.hpp", "scene"},     {"sample.hpp", "scene"},    {"generator.hpp", "dataset"},
       {"dataset.hpp", "dataset"}, {"compare.hpp", "check"},   {"verify.hpp", "check"},
+      {"stats.hpp", "check"},
       {"preview.hpp", "preview"}};
   auto rank = [&](const std::string& layer) {
     return std::find(layers.begin(), layers.end(), layer) - layers.begin();

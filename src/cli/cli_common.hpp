@@ -48,6 +48,7 @@ int run_preview(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
 int run_diff(const std::vector<std::string>& args);
 int run_merge(const std::vector<std::string>& args);
+int run_stats(const std::vector<std::string>& args);
 
 // Tolerance and diff options shared by verify and diff.
 void add_tolerance_options(po::options_description& own);

@@ -21,7 +21,8 @@ void print_usage() {
                "  presets    list the built-in presets\n"
                "  verify     regenerate a dataset from its dataset.ini and compare (exit 0 same, 1 differs)\n"
                "  diff       compare two datasets or two PNG files with a tolerance\n"
-               "  merge      join the shard folders of 'generate --shard I/N' into one dataset\n\n"
+               "  merge      join the shard folders of 'generate --shard I/N' into one dataset\n"
+               "  stats      per-split class balance, histograms and augmentation counts of a dataset\n\n"
                "'shapegen <command> --help' shows a command's options and every preset key.\n";
 }
 
@@ -47,8 +48,9 @@ int main(int argc, char** argv) {
     if (command == "verify") return shapegen::cli::run_verify(args);
     if (command == "diff") return shapegen::cli::run_diff(args);
     if (command == "merge") return shapegen::cli::run_merge(args);
+    if (command == "stats") return shapegen::cli::run_stats(args);
     std::cerr << "shapegen: unknown command '" << command
-              << "'; commands: generate, preview, describe, presets, verify, diff, merge (see 'shapegen --help')\n";
+              << "'; commands: generate, preview, describe, presets, verify, diff, merge, stats (see 'shapegen --help')\n";
     return 2;
   } catch (const shapegen::Error& e) {
     std::cerr << "shapegen: error: " << e.what() << "\n";
