@@ -65,18 +65,33 @@ std::vector<fs::path> partials(const fs::path& dir) {
   return found;
 }
 
-// Kills `args` with SIGKILL at growing times, resuming each time, until a
-// run completes; returns how many runs were killed.
+// Starts `command` (a run writing to `out`) in the background, waits until
+// its staging folder has checkpointed rows past what it held when the command
+// started, then sends `signal`: the signal lands mid-run however fast or slow
+// the machine is. Returns the command's exit status (0 if it finished first).
+test::RunResult signal_mid_run(const std::string& command, const fs::path& out, const std::string& signal) {
+  const std::string parent = out.parent_path().string(), name = out.filename().string();
+  const std::string checkpoint = "'" + parent + "'/." + name + ".partial-*/.shapegen-checkpoint";
+  return sh("(before=$(cat " + checkpoint + " 2>/dev/null | md5sum); SHAPEGEN_CHECKPOINT_SECONDS=0 " +
+            command + " & pid=$!; for i in $(seq 1 3000); do kill -0 $pid 2>/dev/null || break; " +
+            "now=$(cat " + checkpoint + " 2>/dev/null | md5sum); " +
+            "ls " + checkpoint + " >/dev/null 2>&1 && [ \"$now\" != \"$before\" ] && break; sleep 0.02; done; " +
+            "kill -" + signal + " $pid 2>/dev/null; wait $pid)");
+}
+
+// Kills a --resume run of `args` with SIGKILL mid-run three times, resuming
+// each time, then lets it complete; returns how many runs were killed.
 int kill_and_resume(const std::string& args, const std::string& out) {
   int killed = 0;
-  for (int step = 1; step < 60; ++step) {
-    const std::string seconds = std::to_string(0.25 * step);
-    const auto r = sh("SHAPEGEN_CHECKPOINT_SECONDS=0 timeout -s KILL " + seconds + " " + bin() +
-                      " generate " + args + " --resume -q --out " + out);
+  const std::string command = bin() + " generate " + args + " --resume -q --out " + out;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    const auto r = signal_mid_run(command, out, "KILL");
     if (r.exit_code == 0) return killed;
     BOOST_REQUIRE_MESSAGE(r.exit_code == 137 || r.exit_code == -1, r.output);
     ++killed;
   }
+  const auto r = sh(command);
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   return killed;
 }
 
@@ -156,8 +171,8 @@ BOOST_AUTO_TEST_CASE(sigkill_then_resume_equals_an_uninterrupted_run) {
 
 BOOST_AUTO_TEST_CASE(an_interrupted_run_is_reported_checked_and_discarded) {
   TempDir t;
-  const std::string args = "--preset detection --count 400 --jobs 1 --formats coco ";
-  sh("SHAPEGEN_CHECKPOINT_SECONDS=0 timeout -s KILL 1 " + bin() + " generate " + args + "-q --out " + t.str("o"));
+  const std::string args = "--preset detection --count 2000 --jobs 1 --formats coco ";
+  signal_mid_run(bin() + " generate " + args + "-q --out " + t.str("o"), t.path() / "o", "KILL");
   BOOST_REQUIRE(partials(t.path()).size() == 1u);
   // A normal run names it and what to do.
   auto r = run_cli("generate " + args + "--out " + t.str("o"));
@@ -183,7 +198,7 @@ BOOST_AUTO_TEST_CASE(ctrl_c_under_resume_keeps_the_run) {
   TempDir t;
   const std::string args = "--preset detection --count 300 --jobs 1 --formats coco,webdataset ";
   BOOST_REQUIRE(run_cli("generate " + args + "-q --out " + t.str("ref")).exit_code == 0);
-  auto r = sh("timeout --preserve-status -s INT 1 " + bin() + " generate " + args + "--resume -q --out " + t.str("o"));
+  auto r = signal_mid_run(bin() + " generate " + args + "--resume -q --out " + t.str("o"), t.path() / "o", "INT");
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(r.output.find("rerun with --resume to continue it") != std::string::npos, r.output);
   BOOST_REQUIRE(partials(t.path()).size() == 1u);
@@ -246,7 +261,7 @@ BOOST_AUTO_TEST_CASE(progress_shows_on_a_terminal_unless_quiet) {
 
 BOOST_AUTO_TEST_CASE(ctrl_c_during_verify_removes_its_scratch_folder) {
   TempDir t;
-  BOOST_REQUIRE(run_cli("generate --preset detection --count 600 --formats coco -q --out " + t.str("d")).exit_code == 0);
+  BOOST_REQUIRE(run_cli("generate --preset detection --count 2000 --formats coco -q --out " + t.str("d")).exit_code == 0);
   fs::create_directories(t.path() / "tmp");
   const auto r = sh("TMPDIR=" + t.str("tmp") + " timeout --preserve-status -s INT 0.5 " + bin() + " verify --jobs 1 -q " + t.str("d"));
   BOOST_TEST(r.exit_code == 2, r.output);
