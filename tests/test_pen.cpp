@@ -201,7 +201,7 @@ BOOST_AUTO_TEST_CASE(every_drawn_value_is_recorded_within_its_range) {
   BOOST_TEST(names == (std::vector<std::string>{"strokes", "start", "clockwise", "closure", "overshoot",
                                                 "rounding", "bow", "wobble", "wobble_cycles", "drift",
                                                 "tremor", "retrace", "dashes", "dots", "aliased",
-                                                "width_var", "taper", "speed", "gray_var", "stray"}),
+                                                "width_var", "taper", "speed", "gray_var", "stray", "nib"}),
              boost::test_tools::per_element());
   const double closure = record_numbers(*r, "closure").at(0);
   BOOST_TEST((closure >= -0.15 && closure <= 0.15));

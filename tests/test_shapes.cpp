@@ -18,6 +18,7 @@
 #include "scene/sampler.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/preview.hpp"
+#include "shapes/proportions.hpp"
 #include "shapes/registry.hpp"
 #include "test_support.hpp"
 
@@ -116,13 +117,17 @@ BOOST_AUTO_TEST_CASE(triangle_keys_keep_their_place_in_the_shape_section) {
                                              "shape.scalene_min_difference",
                                              // Keys added later go at the end.
                                              "shape.circle_aspect",
+                                             "shape.circle_vertical",
                                              "shape.square_aspect",
                                              "shape.square_skew",
                                              "shape.square_taper",
+                                             "shape.square_vertical",
                                              "shape.ellipse_aspect",
+                                             "shape.ellipse_vertical",
                                              "shape.rectangle_aspect",
                                              "shape.rectangle_skew",
                                              "shape.rectangle_taper",
+                                             "shape.rectangle_vertical",
                                              "shape.labels"};
   BOOST_TEST(keys == expected, boost::test_tools::per_element());
   // And [shape] ends with them: style follows.
@@ -316,4 +321,21 @@ BOOST_AUTO_TEST_CASE(labels_map_drawn_classes_to_label_classes) {
   BOOST_TEST(listed_classes(spec.shape).size() == 2u);  // triangle, circle
   spec.shape.label_of = parse_label_map("");
   BOOST_TEST(listed_classes(spec.shape).size() == 4u);  // up to ellipse
+}
+
+BOOST_AUTO_TEST_CASE(vertical_long_axes_keep_the_corner_order) {
+  // A tall rectangle: turned a quarter, still clockwise from its top-left corner.
+  QuadProportions p{{2, 2}, {0, 0}, {0, 0}, 1};
+  Rng rng(3);
+  std::vector<double> drawn;
+  const std::vector<Point> q = draw_quad(p, rng, 10, drawn);
+  BOOST_TEST(drawn == (std::vector<double>{2, 0, 0, 1}), boost::test_tools::per_element());
+  const Box box = extents(q);
+  BOOST_TEST(box.height() == 2 * box.width(), boost::test_tools::tolerance(1e-12));
+  BOOST_TEST((q[0].x < 0 && q[0].y < 0));  // top-left
+  BOOST_TEST((q[1].x > 0 && q[1].y < 0));  // top-right
+  BOOST_TEST(polygon_area_signed(q) > 0);
+  OvalProportions o{{3, 3}, 1};
+  const Box e = extents(draw_oval(o, rng, 9, drawn));
+  BOOST_TEST(e.height() == 3 * e.width(), boost::test_tools::tolerance(1e-2));
 }

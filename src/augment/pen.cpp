@@ -37,12 +37,13 @@ struct PenParams {
   double dot_p = 0, aliased_p = 0;
   Range width_var, taper, speed, gray_var;
   double stray_p = 0;
+  Range nib;
 };
 
 // What one object's drawing drew, in the record's order.
 struct Drawing {
   double strokes, start, clockwise, closure, overshoot, rounding, bow, wobble, cycles, drift,
-      tremor, retrace, dashes, dots, aliased, width_var, taper, speed, gray_var, stray;
+      tremor, retrace, dashes, dots, aliased, width_var, taper, speed, gray_var, stray, nib;
 };
 
 // The values drawn once per object; per corner, edge and break values follow
@@ -55,6 +56,7 @@ struct Hand {
   double drift, tremor;
   double width_var, taper, speed, gray_var;
   double pressure_l1, pressure_l2, pressure_p1, pressure_p2;
+  double nib, nib_angle;  // a broad nib: thinner when moving along nib_angle
 };
 
 void check_whole_strokes(const Range& r) {
@@ -98,6 +100,7 @@ class Pen : public Op {
     column("speed", &Drawing::speed);
     column("gray_var", &Drawing::gray_var);
     column("stray", &Drawing::stray);
+    column("nib", &Drawing::nib);
   }
 
  private:
@@ -138,6 +141,8 @@ class Pen : public Op {
     h.pressure_p1 = rng.uniform(0, kTwoPi);
     h.pressure_p2 = rng.uniform(0, kTwoPi);
     const bool stray = rng.bernoulli(p_.stray_p);
+    h.nib = draw(rng, p_.nib);
+    h.nib_angle = rng.uniform(0, std::numbers::pi);
 
     // Where strokes break: the start, then n - 1 more, on corners or anywhere.
     const bool polygon = shape_decl(o.shape).corners_are_vertices && o.outline.size() == o.vertices.size();
@@ -184,9 +189,13 @@ class Pen : public Op {
     for (std::size_t k = 1; k < breaks.size(); ++k) {
       double s = position(breaks[k]) - s0;
       s -= std::floor(s / length) * length;
-      if (s > 1e-6 && s < length - 1e-6) cuts.push_back({s, breaks[k].corner >= 0});
+      // Breaks closer than a pixel (the same corner twice) are one break.
+      if (s > 1 && s < length - 1) cuts.push_back({s, breaks[k].corner >= 0});
     }
     std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end(),
+                           [](const auto& a, const auto& b) { return b.first - a.first < 1; }),
+               cuts.end());
     cuts.insert(cuts.begin(), {0.0, breaks[0].corner >= 0});
     cuts.push_back({length, breaks[0].corner >= 0});
 
@@ -233,7 +242,7 @@ class Pen : public Op {
     d = {double(n_strokes), start, clockwise ? 1.0 : 0.0, closure, overshoot, rounding, bow, h.wobble,
          h.cycles, h.drift, h.tremor, retraced ? retrace : 0.0, dashed ? dashes : 0.0,
          dashed && dots ? 1.0 : 0.0, aliased ? 1.0 : 0.0, h.width_var, h.taper, h.speed, h.gray_var,
-         stray ? 1.0 : 0.0};
+         stray ? 1.0 : 0.0, h.nib};
     return d;
   }
 
@@ -358,9 +367,11 @@ class Pen : public Op {
 
   // Width and ink along the stroke: pressure (a slow random wave), speed
   // (fast mid-side, slow at corners and ends: thinner and lighter when
-  // fast) and taper where the pen lands and lifts.
+  // fast), taper where the pen lands and lifts, and the nib's angle to the
+  // direction of travel.
   static void profile(pen::Stroke& s, const pen::ClosedPath& path, const Hand& h) {
     const std::vector<double> own = pen::own_length(s.points);
+    const std::vector<Point> across = pen::normals(s.points);
     const double total = own.back();
     const bool inked = h.gray_var > 0 || h.speed > 0;
     s.widths.assign(s.points.size(), h.width);
@@ -375,7 +386,12 @@ class Pen : public Op {
       const double speed = std::min({1.0, from_end / slow, path.to_corner(s.arc[i]) / slow});
       const double land = std::min(1.0, from_end / std::max(1.5 * h.width, 0.5));
       const double taper = 1 - h.taper * (1 - land * land * (3 - 2 * land));
-      const double width = h.width * (1 - h.width_var * (1 - pressure)) * (1 - 0.5 * h.speed * speed) * taper;
+      // |cos| of the angle between the direction of travel (the normal
+      // turned back a quarter) and the nib: 1 when moving along it.
+      const double along = std::abs(across[i].y * std::cos(h.nib_angle) - across[i].x * std::sin(h.nib_angle));
+      const double nib = 1 - h.nib * along;
+      const double width =
+          h.width * (1 - h.width_var * (1 - pressure)) * (1 - 0.5 * h.speed * speed) * taper * nib;
       s.widths[i] = std::max(0.25 * h.width, width);
       if (inked)
         s.inks[i] = std::clamp((1 - h.gray_var * (1 - pressure)) * (1 - h.speed * speed), 0.1, 1.0);
@@ -504,7 +520,10 @@ OpDecl pen_op() {
                    "Ink follows pressure along the stroke: lighter by up to this fraction.")),
        field(&P::stray_p,
              real("stray_p", "0", fraction,
-                  "Probability of a stray mark over the shape (it counts as the shape's ink)."))});
+                  "Probability of a stray mark over the shape (it counts as the shape's ink).")),
+       field(&P::nib, range("nib", "0", {0, 0.9},
+                            "A broad nib: strokes moving along its (random) angle are thinner by "
+                            "up to this fraction than strokes across it."))});
 }
 
 }  // namespace shapegen::ops
