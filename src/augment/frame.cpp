@@ -90,8 +90,8 @@ class Frame : public Op {
     transform_points(scene, [&](Point p) {
       return Point{to.x + (p.x - from.x) * scale, to.y + (p.y - from.y) * scale};
     });
+    // `size` stays the size the sampler drew, as under affine.
     for (Object& o : scene.objects) {
-      o.size *= scale;
       o.style.stroke_width *= widths;
       for (StrokePath& s : o.strokes)
         for (double& width : s.widths) width *= widths;
