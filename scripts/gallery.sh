@@ -14,7 +14,7 @@ for op in $ops; do
   "$bin" preview --preset "$preset" --count 3 --variants 4 --"$op".p=1 --out "docs/gallery/$op.png" >/dev/null
   echo "docs/gallery/$op.png"
 done
-for preset in basic augmented sketch geometric photometric detection; do
+for preset in basic augmented sketch handdrawn geometric photometric detection; do
   "$bin" preview --preset "$preset" --count 30 --columns 10 --out "docs/gallery/preset-$preset.png" >/dev/null
   echo "docs/gallery/preset-$preset.png"
 done

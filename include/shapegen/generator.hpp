@@ -4,6 +4,7 @@
 // labels are computed from the geometry that was drawn.
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "shapegen/config.hpp"
 #include "shapegen/sample.hpp"
@@ -22,6 +23,11 @@ class Generator {
   Sample make_row(std::uint64_t row) const;
   std::uint64_t row_count() const;
   int variants() const;
+  // The classes label files list (COCO categories, YOLO names): the
+  // registry's rows up to the last one this preset's objects are labeled as.
+  std::vector<ShapeClass> label_classes() const;
+  // True when the preset draws a class it labels as another (shape.labels).
+  bool relabels() const;
 
  private:
   struct Impl;

@@ -50,5 +50,14 @@ std::vector<Point> square_vertices(double r);
 // true circle is more than 0.01 px away, starting at angle start_deg.
 std::vector<Point> circle_outline(double r, double start_deg);
 int circle_segments(double r);
+// An ellipse with semi-axes rx (along x) and ry as the polygon that is drawn:
+// the circle of radius max(rx, ry) squeezed, so it too stays within 0.01 px.
+std::vector<Point> ellipse_outline(double rx, double ry);
+// A quadrilateral from its proportions, corners clockwise from the top-left
+// one: sides `aspect` : 1 (the long ones horizontal), the top side moved
+// right and the bottom left by the skew angle (a parallelogram), the top
+// side shortened by `taper` (a trapezoid); centred on its box and scaled so
+// its farthest corner is r away. aspect 1, skew 0, taper 0 is a square.
+std::vector<Point> quad_vertices(double r, double aspect, double skew_deg, double taper);
 
 }  // namespace shapegen

@@ -4,6 +4,7 @@
 // computed from it.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,10 +43,17 @@ struct StrokePath {
   std::vector<Point> points;
   std::vector<double> widths;  // one per point
   bool closed = true;
+  // Ink per point in (0, 1]: the stroke color's opacity there (a pen that
+  // leaves less ink where it moves fast); empty means full ink everywhere.
+  std::vector<double> inks;
+  bool aliased = false;  // drawn without antialiasing (jagged edges), mask too
 };
 
 struct Object {
-  ShapeClass shape;
+  ShapeClass shape;              // the class drawn
+  // The class its labels name when the preset maps the drawn class to
+  // another (shape.labels); unset: the drawn class. See label_class().
+  std::optional<ShapeClass> label;
   std::vector<Point> outline;    // closed polygon, exactly as drawn
   std::vector<Point> vertices;   // one per vertex name of its class (circle: its centre)
   std::vector<FieldValue> fields;  // its class's own label fields (a triangle's kind, angles)
@@ -82,6 +90,9 @@ struct Scene {
   std::vector<Object> objects;  // in drawing order: later objects lie on top
 };
 
+// The class an object's labels name: its label, else the class drawn.
+inline ShapeClass label_class(const Object& object) { return object.label.value_or(object.shape); }
+
 // The stroke pieces actually drawn: `strokes`, or the closed outline at the
 // style's width. Empty for unstroked objects.
 std::vector<StrokePath> ink_strokes(const Object& object);
@@ -111,7 +122,7 @@ Box scene_ink_box(const Scene& scene);
 bool shift_into_frame(Scene& scene);
 // Inserts points so no segment is longer than `spacing`.
 std::vector<Point> densify(const std::vector<Point>& polyline, double spacing, bool closed);
-// The same for a stroke piece; widths are interpolated.
+// The same for a stroke piece; widths and inks are interpolated.
 StrokePath densify(const StrokePath& path, double spacing);
 // Length of a polyline (closed: including the closing segment).
 double path_length(const std::vector<Point>& polyline, bool closed);

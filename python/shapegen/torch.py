@@ -12,7 +12,8 @@ random state is read, so any num_workers, worker order or start method gives
 the same items. Targets (docs/PYTHON.md):
 
   "class"  int: class index of the image's one object, shapegen.CLASSES order
-           (triangle 0, circle 1, square 2 = YOLO class id = COCO category_id - 1)
+           (triangle 0, circle 1, square 2, ellipse 3, rectangle 4 = YOLO class id =
+           COCO category_id - 1), of its label class (shape.labels)
   "boxes"  dict(boxes=float32 [N, 4] x0, y0, x1, y1 in pixels (the manifest's
            "bbox": visible ink, clipped to the frame), labels=int64 [N] COCO
            category_id (triangle 1, circle 2, square 3; 0 is background, as

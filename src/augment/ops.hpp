@@ -15,7 +15,9 @@ namespace shapegen::ops {
 OpDecl affine_op();
 OpDecl perspective_op();
 OpDecl sketch_op();
+OpDecl pen_op();
 OpDecl elastic_op();
+OpDecl frame_op();
 OpDecl crop_op();
 OpDecl background_op();
 OpDecl occlude_op();

@@ -7,8 +7,9 @@ namespace shapegen {
 
 const std::vector<OpDecl>& op_table() {
   static const std::vector<OpDecl> table = {
-      ops::affine_op(),         ops::perspective_op(), ops::sketch_op(),      ops::elastic_op(),
-      ops::crop_op(),           ops::background_op(),  ops::occlude_op(),     ops::contrast_op(),
+      ops::affine_op(),         ops::perspective_op(), ops::sketch_op(),      ops::pen_op(),
+      ops::elastic_op(),        ops::frame_op(),       ops::crop_op(),        ops::background_op(),
+      ops::occlude_op(),        ops::contrast_op(),
       ops::gaussian_blur_op(),  ops::box_blur_op(),    ops::motion_blur_op(), ops::sharpen_op(),
       ops::gaussian_noise_op(), ops::speckle_op(),     ops::shot_noise_op(),  ops::salt_pepper_op(),
       ops::sign_noise_op(),
@@ -55,6 +56,14 @@ ParamList<Firing> firing_params(const OpDecl& op) {
                                               " fires on a sample (0: off). " + op.doc))};
 }
 
+// "affine, perspective, ...": the scene ops, for messages.
+std::string scene_op_names() {
+  std::string out;
+  for (const OpDecl& op : op_table())
+    if (op.phase == Phase::scene) out += (out.empty() ? "" : ", ") + op.name;
+  return out;
+}
+
 std::vector<std::string> order_of(const Config& config) {
   return bind_params(config, schedule_params()).order;
 }
@@ -96,8 +105,8 @@ void check_augment_config(const Config& config) {
     }
     if (op.phase == Phase::scene && pixels_seen)
       throw ConfigError("key 'augment.order': scene op '" + name + "' is listed after pixel op '" +
-                        first_pixel_op + "'; allowed: scene ops (affine, perspective, sketch, "
-                        "elastic, crop, background) before pixel ops");
+                        first_pixel_op + "'; allowed: scene ops (" + scene_op_names() +
+                        ") before pixel ops");
   }
   for (const OpDecl& op : op_table())
     if (probability(config, op) > 0 &&

@@ -67,6 +67,8 @@ class Sketch : public Op {
       const double dx = (b.x - a.x) / len * overshoot, dy = (b.y - a.y) / len * overshoot;
       edges.push_back({{{a.x - dx, a.y - dy}, {b.x + dx, b.y + dy}},
                        {o.style.stroke_width, o.style.stroke_width},
+                       false,
+                       {},
                        false});
     }
     return edges;
@@ -94,7 +96,7 @@ class Sketch : public Op {
       for (double s = -phase; s < length; s += on + off) {
         const double a = std::max(0.0, s), b = std::min(length, s + on);
         if (b - a < 0.5) continue;
-        StrokePath dash{sub_path(p.points, p.closed, a, b), {}, false};
+        StrokePath dash{sub_path(p.points, p.closed, a, b), {}, false, {}, false};
         dash.widths.assign(dash.points.size(), p.widths[0]);
         out.push_back(std::move(dash));
       }

@@ -114,4 +114,30 @@ std::vector<Point> circle_outline(double r, double start_deg) {
   return pts;
 }
 
+std::vector<Point> ellipse_outline(double rx, double ry) {
+  const double r = std::max(rx, ry);
+  const int n = circle_segments(r);
+  std::vector<Point> pts;
+  pts.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    const Point p = on_circle(r, 360.0 * i / n);
+    pts.push_back({p.x * rx / r, p.y * ry / r});
+  }
+  return pts;
+}
+
+std::vector<Point> quad_vertices(double r, double aspect, double skew_deg, double taper) {
+  const double w = aspect, h = 1, s = std::tan(radians(skew_deg)), top = w * (1 - taper);
+  std::vector<Point> q = {{-top + s, -h}, {top + s, -h}, {w - s, h}, {-w - s, h}};
+  const Box box = extents(q);
+  const double mid = (box.x0 + box.x1) / 2;
+  double far = 0;
+  for (Point& p : q) {
+    p.x -= mid;
+    far = std::max(far, std::hypot(p.x, p.y));
+  }
+  for (Point& p : q) p = {p.x * r / far, p.y * r / far};
+  return q;
+}
+
 }  // namespace shapegen

@@ -35,6 +35,8 @@ Catalog build_preset_catalog() {
   catalog.add_rule(check_colors_fit_the_mode);
   for (ShapeClass c : shape_classes())
     for (const Catalog::Rule& rule : shape_decl(c).rules) catalog.add_rule(rule);
+  catalog.add_rule(
+      [](const Config& c) { parse_label_map(bind_params(c, shape_label_params()).labels); });
   catalog.add_rule([](const Config& c) { check_object_count(bind_params(c, objects_params())); });
   catalog.add_rule(check_augment_config);
   catalog.add_rule(

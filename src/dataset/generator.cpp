@@ -32,6 +32,17 @@ Generator::Generator(const Config& config, bool keep_masks)
 
 int Generator::variants() const { return impl_->variants; }
 
+std::vector<ShapeClass> Generator::label_classes() const {
+  return listed_classes(impl_->sampler.spec().shape);
+}
+
+bool Generator::relabels() const {
+  const ShapeSpec& shape = impl_->sampler.spec().shape;
+  for (ShapeClass c : shape_classes())
+    if (shape.classes.of(c) > 0 && shape.label_of[std::size_t(c.id)] != c) return true;
+  return false;
+}
+
 std::uint64_t Generator::row_count() const { return impl_->count * (impl_->variants + 1); }
 
 Sample Generator::make_row(std::uint64_t row) const {

@@ -43,7 +43,8 @@ static void add_fields(json& j, const Object& o, FieldPlace place) {
 static json object_json(const ObjectLabel& label, bool rgb) {
   const Object& o = label.object;
   json j;
-  j["class"] = class_name(o.shape);
+  j["class"] = class_name(label_class(o));
+  if (label_class(o) != o.shape) j["shape"] = class_name(o.shape);  // the class drawn
   add_fields(j, o, FieldPlace::after_class);
   j["bbox"] = box_json(label.bbox);
   j["bbox_full"] = box_json(label.bbox_full);
@@ -129,8 +130,8 @@ static std::vector<std::string> class_field_columns() {
   return names;
 }
 
-std::string csv_header() {
-  std::string h = "file,index,split,object,class";
+std::string csv_header(bool shape_column) {
+  std::string h = std::string("file,index,split,object,class") + (shape_column ? ",shape" : "");
   for (const std::string& name : class_field_columns()) h += "," + name;
   h +=
       ",bbox_x0,bbox_y0,bbox_x1,bbox_y1,"
@@ -160,7 +161,8 @@ static std::string field_text(const Object& o, const std::string& name) {
   return "";
 }
 
-std::string csv_rows(const Sample& sample, const std::string& file, const std::string& split) {
+std::string csv_rows(const Sample& sample, const std::string& file, const std::string& split,
+                     bool shape_column) {
   const std::vector<std::string> columns = class_field_columns();
   const std::size_t vertex_columns = max_vertex_count();
   std::string out;
@@ -168,7 +170,8 @@ std::string csv_rows(const Sample& sample, const std::string& file, const std::s
     const ObjectLabel& l = sample.objects[i];
     const Object& o = l.object;
     out += file + "," + std::to_string(sample.index) + "," + split + "," + std::to_string(i) + "," +
-           class_name(o.shape);
+           class_name(label_class(o));
+    if (shape_column) out += std::string(",") + class_name(o.shape);
     for (const std::string& name : columns) out += "," + field_text(o, name);
     for (const Box& b : {l.bbox, l.bbox_full})
       out += "," + num(b.x0) + "," + num(b.y0) + "," + num(b.x1) + "," + num(b.y1);

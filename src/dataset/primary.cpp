@@ -15,8 +15,9 @@ class Primary : public Sink {
       : plan_(plan),
         out_(out),
         manifest_(out.open_text("manifest.jsonl", TextCheck::rows)),
-        csv_(out.open_text("labels.csv", TextCheck::table)) {
-    csv_->write(csv_header());
+        csv_(out.open_text("labels.csv", TextCheck::table)),
+        shape_column_(plan.generator().relabels()) {
+    csv_->write(csv_header(shape_column_));
   }
 
   void add_files(const Sample& sample, const PlanRow& row) const override {
@@ -25,7 +26,7 @@ class Primary : public Sink {
 
   void add(const Sample& sample, const PlanRow& row) override {
     manifest_->write(manifest_line(sample, row.file, row.split) + "\n");
-    csv_->write(csv_rows(sample, row.file, row.split));
+    csv_->write(csv_rows(sample, row.file, row.split, shape_column_));
   }
 
   void finish() override {
@@ -42,6 +43,7 @@ class Primary : public Sink {
   const DatasetPlan& plan_;
   FileOutput& out_;
   std::unique_ptr<TextOutput> manifest_, csv_;
+  bool shape_column_;  // the class drawn beside the label (shape.labels)
 };
 
 }  // namespace

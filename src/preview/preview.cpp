@@ -46,7 +46,7 @@ Image contact_sheet(const std::vector<Sample>& samples, const PreviewOptions& op
     cairo_set_line_width(cr, 1);
     for (const ObjectLabel& l : s.objects) {
       if (l.bbox.empty()) continue;
-      overlay_color(cr, l.object.shape);
+      overlay_color(cr, label_class(l.object));
       cairo_rectangle(cr, ox + l.bbox.x0 * scale, oy + l.bbox.y0 * scale, l.bbox.width() * scale,
                       l.bbox.height() * scale);
       cairo_stroke(cr);

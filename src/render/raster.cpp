@@ -72,10 +72,15 @@ void variable_width_path(cairo_t* cr, const StrokePath& s) {
   }
 }
 
+// The shape of a stroke piece, filled or stroked with the current source.
 void draw_stroke(cairo_t* cr, const StrokePath& s) {
   const bool constant =
       std::all_of(s.widths.begin(), s.widths.end(), [&](double w) { return w == s.widths[0]; });
-  if (constant) {
+  if (s.points.size() == 1) {  // a dot: the pen touched the paper and lifted
+    cairo_new_path(cr);
+    cairo_arc(cr, s.points[0].x, s.points[0].y, s.widths[0] / 2, 0, 2 * M_PI);
+    cairo_fill(cr);
+  } else if (constant) {
     polyline_path(cr, s);
     cairo_set_line_width(cr, s.widths[0]);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -87,7 +92,38 @@ void draw_stroke(cairo_t* cr, const StrokePath& s) {
   }
 }
 
-// Fill then stroke; `mono` draws everything opaque black (for coverage masks).
+// How much ink a piece leaves along it, as an alpha-only group: a disc per
+// point (at most 1 px apart) of its ink, a pixel wider than the stroke so the
+// stroke's antialiased edge finds ink too. Later discs replace earlier ones
+// (SOURCE), so the ink follows the stroke instead of piling up.
+cairo_pattern_t* ink_pattern(cairo_t* cr, const StrokePath& s) {
+  const StrokePath dense = densify(s, 1.0);
+  cairo_push_group_with_content(cr, CAIRO_CONTENT_ALPHA);
+  cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+  for (std::size_t i = 0; i < dense.points.size(); ++i) {
+    cairo_new_path(cr);
+    cairo_arc(cr, dense.points[i].x, dense.points[i].y, dense.widths[i] / 2 + 1, 0, 2 * M_PI);
+    cairo_set_source_rgba(cr, 0, 0, 0, std::clamp(dense.inks[i], 0.0, 1.0));
+    cairo_fill(cr);
+  }
+  return cairo_pop_group(cr);  // restores the operator
+}
+
+// A piece whose ink varies along it: its shape in the stroke color, masked
+// by its ink. Each piece is composited on its own, so where two pieces cross
+// the ink adds up as a pen's does.
+void draw_inked_stroke(cairo_t* cr, const StrokePath& s, Rgb color) {
+  cairo_pattern_t* ink = ink_pattern(cr, s);
+  cairo_push_group(cr);
+  set_color(cr, color);
+  draw_stroke(cr, s);
+  cairo_pop_group_to_source(cr);
+  cairo_mask(cr, ink);
+  cairo_pattern_destroy(ink);
+}
+
+// Fill then stroke; `mono` draws everything opaque black (for coverage masks:
+// the ink's extent, whatever its level).
 void draw_object(cairo_t* cr, const Object& obj, bool mono) {
   const Style& s = obj.style;
   if (s.has_fill()) {
@@ -95,8 +131,17 @@ void draw_object(cairo_t* cr, const Object& obj, bool mono) {
     if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.fill_rgb());
     cairo_fill(cr);
   }
-  if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.stroke);
-  for (const StrokePath& piece : ink_strokes(obj)) draw_stroke(cr, piece);
+  const cairo_antialias_t antialias = cairo_get_antialias(cr);
+  for (const StrokePath& piece : ink_strokes(obj)) {
+    if (piece.aliased) cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+    if (!mono && !piece.inks.empty()) {
+      draw_inked_stroke(cr, piece, s.stroke);
+    } else {
+      if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.stroke);
+      draw_stroke(cr, piece);
+    }
+    cairo_set_antialias(cr, antialias);
+  }
   cairo_new_path(cr);
   check_cairo(cairo_status(cr), "drawing an object");
 }

@@ -51,7 +51,7 @@ std::uint64_t Sampler::seed_of(std::uint64_t index) const { return sample_seed(s
 
 ShapeClass Sampler::first_class(std::uint64_t index) const {
   Rng rng = Rng::stream(seed_of(index), "object0");  // the first draw of draw_object
-  return spec_.shape.classes.draw(rng);
+  return spec_.shape.label_of[std::size_t(spec_.shape.classes.draw(rng).id)];
 }
 
 Scene Sampler::draw(std::uint64_t index) const {
@@ -118,6 +118,8 @@ Object Sampler::draw_object(Rng& rng, const Scene& scene) const {
   Object obj;
   const ShapeSpec& shape = spec_.shape;
   obj.shape = shape.classes.draw(rng);
+  if (const ShapeClass label = shape.label_of[std::size_t(obj.shape.id)]; label != obj.shape)
+    obj.label = label;
   obj.size = rng.uniform(shape.size.lo, shape.size.hi) * std::min(scene.width, scene.height);
   obj.rotation = rng.uniform(shape.rotation.lo, shape.rotation.hi);
 

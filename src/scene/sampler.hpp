@@ -50,9 +50,10 @@ class Sampler {
   explicit Sampler(SceneSpec spec, CoverageFn coverage = {});
   std::uint64_t seed_of(std::uint64_t index) const;
   Scene draw(std::uint64_t index) const;
-  // The class of the scene's first object without drawing the scene: the
-  // first object is always placed, as nothing lies under it.
+  // The label class of the scene's first object without drawing the scene:
+  // the first object is always placed, as nothing lies under it.
   ShapeClass first_class(std::uint64_t index) const;
+  const SceneSpec& spec() const { return spec_; }
 
  private:
   Object draw_object(Rng& rng, const Scene& scene) const;

@@ -9,7 +9,7 @@ std::vector<StrokePath> ink_strokes(const Object& object) {
   if (!object.style.stroked()) return {};
   if (!object.strokes.empty()) return object.strokes;
   return {StrokePath{object.outline,
-                     std::vector<double>(object.outline.size(), object.style.stroke_width), true}};
+                     std::vector<double>(object.outline.size(), object.style.stroke_width), true, {}, false}};
 }
 
 Box ink_box(const Object& object) {
@@ -59,11 +59,15 @@ bool shift_into_frame(Scene& scene) {
 }
 
 std::vector<Point> densify(const std::vector<Point>& line, double spacing, bool closed) {
-  return densify(StrokePath{line, std::vector<double>(line.size(), 0.0), closed}, spacing).points;
+  return densify(StrokePath{line, std::vector<double>(line.size(), 0.0), closed, {}, false}, spacing).points;
 }
 
 StrokePath densify(const StrokePath& path, double spacing) {
-  StrokePath out{{}, {}, path.closed};
+  StrokePath out = path;
+  out.points.clear();
+  out.widths.clear();
+  out.inks.clear();
+  const bool inked = !path.inks.empty();
   const std::size_t n = path.points.size();
   const std::size_t segments = path.closed ? n : n - 1;
   for (std::size_t i = 0; i < segments; ++i) {
@@ -74,11 +78,13 @@ StrokePath densify(const StrokePath& path, double spacing) {
       const double t = double(k) / steps;
       out.points.push_back({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
       out.widths.push_back(wa + (wb - wa) * t);
+      if (inked) out.inks.push_back(path.inks[i] + (path.inks[(i + 1) % n] - path.inks[i]) * t);
     }
   }
   if (!path.closed) {
     out.points.push_back(path.points.back());
     out.widths.push_back(path.widths.back());
+    if (inked) out.inks.push_back(path.inks.back());
   }
   return out;
 }

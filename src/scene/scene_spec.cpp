@@ -1,5 +1,6 @@
 #include "scene/scene_spec.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "params/run_spec.hpp"
@@ -42,11 +43,13 @@ const ParamList<ObjectsSpec>& objects_params() {
   return params;
 }
 
-// "triangle:1, circle:1, square:1": every class in the registry, equally often.
+// "triangle:1, circle:1, square:1, ellipse:0, rectangle:0": every class in
+// the registry with its default weight.
 static std::string every_class_once() {
   std::string out;
   for (ShapeClass c : shape_classes())
-    out += std::string(out.empty() ? "" : ", ") + class_name(c) + ":1";
+    out += std::string(out.empty() ? "" : ", ") + class_name(c) + ":" +
+           format_real(shape_decl(c).default_weight);
   return out;
 }
 
@@ -98,6 +101,18 @@ const ParamList<StyleSpec>& style_params() {
   return params;
 }
 
+const ParamList<ShapeSpec>& shape_label_params() {
+  using namespace declare;
+  static const ParamList<ShapeSpec> params = {
+      field(&ShapeSpec::labels,
+            text("shape.labels", "",
+                 "Classes labeled as another class, 'drawn:label' pairs separated by commas (e.g. "
+                 "'ellipse:circle, rectangle:square'): every label file names the label; the "
+                 "manifest keeps the drawn class as 'shape'. Empty: each class is its own label.")),
+  };
+  return params;
+}
+
 static void append(std::vector<OptionDecl>& out, const std::vector<OptionDecl>& more) {
   out.insert(out.end(), more.begin(), more.end());
 }
@@ -110,6 +125,7 @@ std::vector<OptionDecl> scene_options() {
   for (ShapeClass c : shape_classes()) append(out, shape_decl(c).kind_keys);
   append(out, {shape.begin() + 1, shape.end()});
   for (ShapeClass c : shape_classes()) append(out, shape_decl(c).keys);
+  append(out, declarations(shape_label_params()));
   append(out, declarations(style_params()));
   return out;
 }
@@ -118,8 +134,76 @@ SceneSpec bind_scene_spec(const Config& config) {
   SceneSpec spec{bind_params(config, run_params()).seed, bind_params(config, image_params()),
                  bind_params(config, objects_params()), bind_params(config, shape_params()),
                  bind_params(config, style_params()), {}};
+  spec.shape.labels = bind_params(config, shape_label_params()).labels;
+  spec.shape.label_of = parse_label_map(spec.shape.labels);
   for (ShapeClass c : shape_classes()) spec.makers.push_back(shape_decl(c).bind(config));
   return spec;
+}
+
+static std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+static std::string class_list() {
+  std::string out;
+  for (ShapeClass c : shape_classes()) out += std::string(out.empty() ? "" : ", ") + class_name(c);
+  return out;
+}
+
+static std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+std::vector<ShapeClass> parse_label_map(const std::string& text) {
+  std::vector<ShapeClass> label_of = shape_classes();
+  std::vector<bool> mapped(label_of.size(), false);
+  auto fail = [&](const std::string& why) {
+    throw ConfigError("key 'shape.labels': value '" + text + "' is invalid (" + why +
+                      "); allowed: comma-separated pairs drawn:label of classes {" + class_list() +
+                      "}, each drawn class once, a label not itself relabeled and with the same "
+                      "vertices, e.g. 'ellipse:circle, rectangle:square'");
+  };
+  std::size_t at = 0;
+  while (at <= text.size() && !trimmed(text).empty()) {
+    const std::size_t comma = std::min(text.find(',', at), text.size());
+    const std::string pair = trimmed(text.substr(at, comma - at));
+    at = comma + 1;
+    const std::size_t colon = pair.find(':');
+    if (colon == std::string::npos) fail("'" + pair + "' is not drawn:label");
+    const std::string from = trimmed(pair.substr(0, colon)), to = trimmed(pair.substr(colon + 1));
+    const auto a = value_named<ShapeClass>(from), b = value_named<ShapeClass>(to);
+    if (!a) fail("unknown class '" + from + "'");
+    if (!b) fail("unknown class '" + to + "'");
+    if (mapped[std::size_t(a->id)]) fail("'" + from + "' is mapped twice");
+    const ShapeDecl &da = shape_decl(*a), &db = shape_decl(*b);
+    if (da.vertex_names != db.vertex_names)
+      fail("'" + from + "' has vertices {" + joined(da.vertex_names) + "} but '" + to + "' has {" +
+           joined(db.vertex_names) + "}");
+    mapped[std::size_t(a->id)] = true;
+    label_of[std::size_t(a->id)] = *b;
+    if (comma >= text.size()) break;
+  }
+  for (ShapeClass c : shape_classes()) {
+    const ShapeClass label = label_of[std::size_t(c.id)];
+    if (label != c && label_of[std::size_t(label.id)] != label)
+      fail("'" + std::string(class_name(c)) + "' is labeled '" + class_name(label) +
+           "', which is itself labeled '" + class_name(label_of[std::size_t(label.id)]) + "'");
+  }
+  return label_of;
+}
+
+std::vector<ShapeClass> listed_classes(const ShapeSpec& shape) {
+  int last = -1;
+  for (ShapeClass c : shape_classes())
+    if (shape.classes.of(c) > 0) last = std::max(last, shape.label_of[std::size_t(c.id)].id);
+  std::vector<ShapeClass> out;
+  for (ShapeClass c : shape_classes())
+    if (c.id <= last) out.push_back(c);
+  return out;
 }
 
 void check_object_count(const ObjectsSpec& objects) {

@@ -4,6 +4,8 @@
 // bound to the key that declares it (params/bind.hpp).
 #include <array>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "params/bind.hpp"
 #include "shapegen/scene.hpp"
@@ -35,6 +37,8 @@ struct ShapeSpec {
   Weighted<ShapeClass> classes;
   Range size, rotation, center_x, center_y;
   bool keep_inside = true;
+  std::string labels;                 // shape.labels as written
+  std::vector<ShapeClass> label_of;   // by class id: the class its labels name
 };
 
 struct StyleSpec {
@@ -57,6 +61,7 @@ const ParamList<ImageSpec>& image_params();      // image.*
 const ParamList<ObjectsSpec>& objects_params();  // objects.*
 const ParamList<ShapeSpec>& shape_params();      // shape.* common to every class
 const ParamList<StyleSpec>& style_params();      // style.*
+const ParamList<ShapeSpec>& shape_label_params();  // shape.labels, the last key of [shape]
 // The declarations of all four, in that order; the shape classes' own keys
 // join [shape] (ShapeDecl::kind_keys after shape.classes, keys at its end).
 std::vector<OptionDecl> scene_options();
@@ -66,6 +71,14 @@ SceneSpec bind_scene_spec(const Config& config);
 // Rules across scene keys; each throws ConfigError. The shape classes'
 // own rules are in their rows (ShapeDecl::rules).
 void check_object_count(const ObjectsSpec& objects);
+// shape.labels ("ellipse:circle, rectangle:square") as the class each class's
+// labels name, by class id; throws ConfigError naming what is wrong.
+std::vector<ShapeClass> parse_label_map(const std::string& text);
+// The classes a dataset's label files list (COCO categories, YOLO names): the
+// registry's rows up to the last one a drawn class (weight > 0) is labeled
+// as, so ids stay the registry's and presets that draw only the first three
+// classes list just those.
+std::vector<ShapeClass> listed_classes(const ShapeSpec& shape);
 void check_something_is_drawn(const StyleSpec& style);
 
 }  // namespace shapegen

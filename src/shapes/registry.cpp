@@ -9,6 +9,8 @@ namespace shapegen {
 ShapeDecl triangle_shape();
 ShapeDecl circle_shape();
 ShapeDecl square_shape();
+ShapeDecl ellipse_shape();
+ShapeDecl rectangle_shape();
 
 namespace {
 
@@ -19,6 +21,8 @@ std::deque<ShapeDecl>& rows() {
       triangle_shape(),
       circle_shape(),
       square_shape(),
+      ellipse_shape(),
+      rectangle_shape(),
   };
   return table;
 }

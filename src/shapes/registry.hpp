@@ -31,9 +31,11 @@ struct ShapeField {
 
 // One object as its class draws it: centred on the origin, not yet rotated.
 struct ShapeGeometry {
-  std::vector<Point> outline;      // closed polygon, as drawn
-  std::vector<Point> vertices;     // one per vertex name
-  std::vector<FieldValue> fields;  // one per ShapeDecl::fields
+  std::vector<Point> outline;   // closed polygon, as drawn
+  std::vector<Point> vertices;  // one per vertex name
+  // One per ShapeDecl::fields, in order; trailing ones may be left out (a
+  // circle records its aspect only when shape.circle_aspect varies it).
+  std::vector<FieldValue> fields;
 };
 
 // Draws one object from the object's stream (after its size, rotation and
@@ -52,6 +54,9 @@ struct ShapeDecl {
   std::vector<OptionDecl> kind_keys, keys;
   std::vector<Catalog::Rule> rules;               // across its keys, checked at load time
   std::function<ShapeMaker(const Config&)> bind;  // reads its keys, once
+  // Its weight in shape.classes' default: classes added after the first three
+  // take 0, so presets that do not name them draw what they drew before.
+  double default_weight = 1;
 };
 
 const ShapeDecl& shape_decl(ShapeClass c);

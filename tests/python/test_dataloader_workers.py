@@ -75,7 +75,7 @@ if __name__ == "__main__":
             coco = json.load(f)
         names = {c["id"]: c["name"] for c in coco["categories"]}
         checks.check(names == {1: "triangle", 2: "circle", 3: "square"}, f"COCO categories {names}")
-        checks.check(shapegen.CLASSES == ("triangle", "circle", "square"), "CLASSES")
+        checks.check(shapegen.CLASSES == ("triangle", "circle", "square", "ellipse", "rectangle"), "CLASSES")
         dataset = ShapeDataset("detection", count=24, target="masks", **{"crop.p": 1})
         hidden = 0
         for row in manifest_lines(out):

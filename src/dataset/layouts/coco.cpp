@@ -22,10 +22,10 @@ using json = nlohmann::ordered_json;
 
 namespace shapegen::layouts {
 
-// One category per shape class, its keypoints the class's vertex names.
-std::string coco_categories() {
+// One category per listed shape class, its keypoints the class's vertex names.
+std::string coco_categories(const std::vector<ShapeClass>& classes) {
   json list = json::array();
-  for (ShapeClass c : shape_classes()) {
+  for (ShapeClass c : classes) {
     const ShapeDecl& d = shape_decl(c);
     json skeleton = json::array();
     for (const auto& [a, b] : d.skeleton)
@@ -47,7 +47,7 @@ class Coco : public Sink {
                        {"url", ""},
                        {"shapegen_recipe", plan.recipe()}};
     const std::string head = "{\"info\":" + info.dump() + ",\"licenses\":[],\"categories\":" +
-                             coco_categories() + ",\"images\":[";
+                             coco_categories(plan.generator().label_classes()) + ",\"images\":[";
     for (const std::string& split : plan.splits()) {
       File& f = files_[split];
       const std::string name = "annotations/instances_" + split + ".json";
@@ -123,7 +123,7 @@ class Coco : public Sink {
       const json annotation = {
           {"id", id},
           {"image_id", image_id},
-          {"category_id", class_index(l.object.shape) + 1},
+          {"category_id", class_index(label_class(l.object)) + 1},
           // Differences of the manifest's rounded corners, rounded again to drop float dust.
           {"bbox", json::array({round_label(b.x0), round_label(b.y0), round_label(round_label(b.x1) - round_label(b.x0)),
                                 round_label(round_label(b.y1) - round_label(b.y0))})},

@@ -1,6 +1,6 @@
 // ImageFolder: DIR/<split>/<class>/<stem>.png, the layout of
 // torchvision.datasets.ImageFolder and Keras image_dataset_from_directory.
-// An image's class is the class of its first (bottom-most) object.
+// An image's class is the label class of its first (bottom-most) object.
 #include "dataset/layouts/layout.hpp"
 
 namespace shapegen::layouts {
@@ -12,7 +12,7 @@ class ImageFolder : public Sink {
   explicit ImageFolder(FileOutput& out) : out_(out) {}
   void add_files(const Sample& sample, const PlanRow& row) const override {
     if (sample.objects.empty()) return;
-    const char* cls = class_name(sample.objects[0].object.shape);
+    const char* cls = class_name(label_class(sample.objects[0].object));
     out_.place_image(row.split + "/" + cls + "/" + row.stem + ".png", row.file, sample.image);
   }
 

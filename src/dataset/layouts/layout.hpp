@@ -32,6 +32,6 @@ const LayoutDecl& decl(LayoutKind kind);
 // id - 1, YOLO class, semantic mask value - 1.
 int class_index(ShapeClass c);
 // COCO's categories as JSON: one per shape class, with keypoints and skeleton.
-std::string coco_categories();
+std::string coco_categories(const std::vector<ShapeClass>& classes = shape_classes());
 
 }  // namespace shapegen::layouts

@@ -1,5 +1,5 @@
 // Masks: per image DIR/masks/semantic/<stem>.png (0 background, else the
-// owner's class id + 1: 1 triangle, 2 circle, 3 square) and
+// owner's label class id + 1: 1 triangle, 2 circle, 3 square, ...) and
 // DIR/masks/instance/<stem>.png (0 background, k for the k-th object of the
 // manifest), gray8 and pixel-aligned with the image.
 // Each pixel has at most one owner, decided in label_scene (the object that
@@ -21,7 +21,7 @@ class Masks : public Sink {
     for (std::size_t i = 0; i < instance.pixels.size(); ++i)
       if (const int owner = instance.pixels[i])
         semantic.pixels[i] =
-            static_cast<std::uint8_t>(class_index(sample.objects[owner - 1].object.shape) + 1);
+            static_cast<std::uint8_t>(class_index(label_class(sample.objects[owner - 1].object)) + 1);
     out_.write_image("masks/semantic/" + row.stem + ".png", semantic, ImageCheck::exact, row.index);
     out_.write_image("masks/instance/" + row.stem + ".png", instance, ImageCheck::exact, row.index);
   }

@@ -29,7 +29,7 @@ class Yolo : public Sink {
       // has no polygon to give: YOLO-seg leaves it out, as COCO leaves its
       // segmentation empty.
       if (segment_ && polygon.empty()) continue;
-      text += std::to_string(class_index(l.object.shape));
+      text += std::to_string(class_index(label_class(l.object)));
       if (segment_) {
         for (const Point& p : polygon)
           text += " " + format_real(round_label(p.x) / w) + " " + format_real(round_label(p.y) / h);
@@ -56,7 +56,7 @@ class Yolo : public Sink {
     if (std::find(splits.begin(), splits.end(), "val") == splits.end())
       out->write("val: images/" + splits.front() + "  # no val split in this dataset\n");
     out->write("names:\n");
-    for (ShapeClass c : shape_classes())
+    for (ShapeClass c : plan_.generator().label_classes())
       out->write("  " + std::to_string(class_index(c)) + ": " + class_name(c) + "\n");
     out->close();
   }
