@@ -61,11 +61,13 @@ void generate(const std::string& args) {
 }
 
 // Shards 0..n-1 of `recipe` in t/<name>-<i>; their folders, last first.
-std::string make_shards(const TempDir& t, const std::string& name, const std::string& recipe, int n) {
+std::string make_shards(const TempDir& t, const std::string& name, const std::string& recipe,
+                        int n) {
   std::string dirs;
   for (int i = 0; i < n; ++i) {
     const std::string dir = t.str(name + "-" + std::to_string(i));
-    generate(recipe + " --jobs 2 --shard " + std::to_string(i) + "/" + std::to_string(n) + " --out " + dir);
+    generate(recipe + " --jobs 2 --shard " + std::to_string(i) + "/" + std::to_string(n) +
+             " --out " + dir);
     dirs = " " + dir + dirs;  // merge takes them in any order
   }
   return dirs;
@@ -107,7 +109,8 @@ BOOST_AUTO_TEST_CASE(sharded_and_merged_is_the_unsharded_dataset) {
         // Hard links, not copies, where the file system allows.
         for (int i = 0; i < n; ++i) {
           const fs::path shard = t.path() / (name + "-" + std::to_string(i)) / "images/000000.png";
-          if (fs::exists(shard)) BOOST_TEST(fs::equivalent(t.path() / name / "images/000000.png", shard));
+          if (fs::exists(shard))
+            BOOST_TEST(fs::equivalent(t.path() / name / "images/000000.png", shard));
         }
       }
     }
@@ -116,7 +119,8 @@ BOOST_AUTO_TEST_CASE(sharded_and_merged_is_the_unsharded_dataset) {
       const auto r = run_cli("verify " + t.str(dir));
       BOOST_TEST(r.exit_code == 0, dir << ": " << r.output);
     }
-    BOOST_TEST(run_cli("verify " + t.str("n3-1")).output.find("6 checked, 6 passed") != std::string::npos);
+    BOOST_TEST(run_cli("verify " + t.str("n3-1")).output.find("6 checked, 6 passed") !=
+               std::string::npos);
   }
 }
 
@@ -125,7 +129,8 @@ BOOST_AUTO_TEST_CASE(a_shards_dataset_ini_makes_the_same_shard_again) {
   generate(kRecipe + " --shard 1/3 --out " + t.str("s"));
   const std::string ini = read_text(t.path() / "s/dataset.ini");
   BOOST_TEST(ini.find("\n[shard]\n") != std::string::npos);
-  BOOST_TEST(ini.find("\nindex = 1\ncount = 3\nfirst_row = 6\nrows = 6\n") != std::string::npos, ini);
+  BOOST_TEST(ini.find("\nindex = 1\ncount = 3\nfirst_row = 6\nrows = 6\n") != std::string::npos,
+             ini);
   generate(" --preset " + t.str("s/dataset.ini") + " --out " + t.str("again"));
   require_same_dataset(t.path() / "s", t.path() / "again");
   BOOST_TEST(read_text(t.path() / "again/dataset.ini") == ini);  // the record too
@@ -144,18 +149,25 @@ BOOST_AUTO_TEST_CASE(shard_values_are_checked_before_anything_is_written) {
   const fs::path out = t.path() / "out";
   const std::string o = " --count 3 --out " + out.string();
   expect_refused("generate" + o + " --shard 5/4",
-                 "--shard: value '5/4' is invalid (index 5 is not below the count 4); allowed: I/N with 0 <= I < N", out);
-  expect_refused("generate" + o + " --shard 0/0", "--shard: value '0/0' is invalid (a count of 0)", out);
+                 "--shard: value '5/4' is invalid (index 5 is not below the count 4); allowed: I/N "
+                 "with 0 <= I < N",
+                 out);
+  expect_refused("generate" + o + " --shard 0/0", "--shard: value '0/0' is invalid (a count of 0)",
+                 out);
   expect_refused("generate" + o + " --shard auto",
-                 "--shard: value 'auto' is invalid (no task index in the environment: neither SLURM_ARRAY_TASK_ID", out);
-  expect_refused("generate" + o + " --shard two", "--shard: value 'two' is invalid (expected I/N", out);
+                 "--shard: value 'auto' is invalid (no task index in the environment: neither "
+                 "SLURM_ARRAY_TASK_ID",
+                 out);
+  expect_refused("generate" + o + " --shard two", "--shard: value 'two' is invalid (expected I/N",
+                 out);
   // The Slurm variables, from the environment of the process.
   ::setenv("SLURM_ARRAY_TASK_ID", "11", 1);
   ::setenv("SLURM_ARRAY_TASK_MIN", "10", 1);
   ::setenv("SLURM_ARRAY_TASK_COUNT", "2", 1);
   generate(" --count 3 --shard auto --out " + t.str("slurm"));
   ::unsetenv("SLURM_ARRAY_TASK_ID");
-  BOOST_TEST(read_text(t.path() / "slurm/dataset.ini").find("\nindex = 1\ncount = 2\n") != std::string::npos);
+  BOOST_TEST(read_text(t.path() / "slurm/dataset.ini").find("\nindex = 1\ncount = 2\n") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(merge_refuses_shards_that_do_not_make_one_dataset) {
@@ -168,15 +180,23 @@ BOOST_AUTO_TEST_CASE(merge_refuses_shards_that_do_not_make_one_dataset) {
   fs::create_directories(t.path() / "plain");
   std::ofstream(t.str("plain/notes.txt")) << "mine";
   const fs::path out = t.path() / "out";
-  const std::string m = "merge --out " + out.string() + " " + t.str("s-0") + " " + t.str("s-1") + " ";
+  const std::string m =
+      "merge --out " + out.string() + " " + t.str("s-0") + " " + t.str("s-1") + " ";
   expect_refused(m, "merge: 1 of 3 shards missing (shard 2); give all 3 shard folders", out);
-  expect_refused(m + t.str("s-2") + " " + t.str("s-1"), "are both shard 1 of 3 (overlapping shards)", out);
-  expect_refused(m + t.str("seed5"), "are shards of different recipes (dataset.seed = 5 in '" + t.str("seed5") + "'", out);
-  expect_refused(m + t.str("basic"), "are shards of different recipes (dataset.description = ", out);
-  expect_refused(m + t.str("of4"), "is shard 1 of 4 but '" + t.str("s-0") + "' is shard 0 of 3", out);
-  expect_refused(m + t.str("plain"), "merge: '" + t.str("plain") + "': not a shapegen dataset (no dataset.ini)", out);
+  expect_refused(m + t.str("s-2") + " " + t.str("s-1"),
+                 "are both shard 1 of 3 (overlapping shards)", out);
+  expect_refused(m + t.str("seed5"),
+                 "are shards of different recipes (dataset.seed = 5 in '" + t.str("seed5") + "'",
+                 out);
+  expect_refused(m + t.str("basic"),
+                 "are shards of different recipes (dataset.description = ", out);
+  expect_refused(m + t.str("of4"), "is shard 1 of 4 but '" + t.str("s-0") + "' is shard 0 of 3",
+                 out);
+  expect_refused(m + t.str("plain"),
+                 "merge: '" + t.str("plain") + "': not a shapegen dataset (no dataset.ini)", out);
   expect_refused(m + t.str("nowhere"), "merge: '" + t.str("nowhere") + "': no such folder", out);
-  expect_refused("merge --out " + t.str("s-0") + " --overwrite " + t.str("s-0") + " " + t.str("s-1") + " " + t.str("s-2"),
+  expect_refused("merge --out " + t.str("s-0") + " --overwrite " + t.str("s-0") + " " +
+                     t.str("s-1") + " " + t.str("s-2"),
                  "is the shard", t.path() / "never");
   expect_refused("merge --out " + out.string(), "give the shard folders to join", out);
   const auto ok = run_cli(m + t.str("s-2"));
@@ -262,8 +282,10 @@ BOOST_AUTO_TEST_CASE(verify_compares_tar_members_pixels_within_the_tolerance_and
   write_tar(tar, edited);
   auto r = run_cli("verify " + t.str("ds"));
   BOOST_TEST(r.exit_code == 1);
-  for (const char* message : {"FAIL webdataset/train-000001.tar: member 2 (000002.json): objects[0].rotation: ",
-                              "FAIL webdataset/train-000001.tar:000003.png: 1 of 4096 pixels over the threshold (worst 1 at 1,2)"})
+  for (const char* message :
+       {"FAIL webdataset/train-000001.tar: member 2 (000002.json): objects[0].rotation: ",
+        "FAIL webdataset/train-000001.tar:000003.png: 1 of 4096 pixels over the threshold (worst 1 "
+        "at 1,2)"})
     BOOST_TEST(r.output.find(message) != std::string::npos, message << "\n" << r.output);
   BOOST_TEST(r.output.find("5 checked, 3 passed, 2 failed") != std::string::npos, r.output);
 
@@ -275,11 +297,17 @@ BOOST_AUTO_TEST_CASE(verify_compares_tar_members_pixels_within_the_tolerance_and
 
   write_tar(tar, {good[0], good[1], good[2], good[4], good[5]});
   r = run_cli("verify " + t.str("ds"));
-  BOOST_TEST(r.output.find("FAIL webdataset/train-000001.tar: member 4 (000003.png): 000003.json found") != std::string::npos, r.output);
+  BOOST_TEST(
+      r.output.find("FAIL webdataset/train-000001.tar: member 4 (000003.png): 000003.json found") !=
+          std::string::npos,
+      r.output);
   fs::resize_file(tar, 1000);
   r = run_cli("verify " + t.str("ds"));
-  BOOST_TEST(r.output.find("FAIL webdataset/train-000001.tar: ends inside a member (truncated)") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("FAIL webdataset/train-000001.tar: ends inside a member (truncated)") !=
+                 std::string::npos,
+             r.output);
   fs::remove(tar);
   r = run_cli("verify " + t.str("ds"));
-  BOOST_TEST(r.output.find("FAIL webdataset/train-000001.tar: missing") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("FAIL webdataset/train-000001.tar: missing") != std::string::npos,
+             r.output);
 }

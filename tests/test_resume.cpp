@@ -28,7 +28,8 @@ test::RunResult sh(const std::string& command) {
   FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
   std::array<char, 4096> buffer;
   std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.output.append(buffer.data(), n);
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
@@ -61,7 +62,8 @@ std::size_t count_of(const std::string& text, const std::string& what) {
 std::vector<fs::path> partials(const fs::path& dir) {
   std::vector<fs::path> found;
   for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().filename().string().find(".partial-") != std::string::npos) found.push_back(e.path());
+    if (e.path().filename().string().find(".partial-") != std::string::npos)
+      found.push_back(e.path());
   return found;
 }
 
@@ -69,13 +71,15 @@ std::vector<fs::path> partials(const fs::path& dir) {
 // its staging folder has checkpointed rows past what it held when the command
 // started, then sends `signal`: the signal lands mid-run however fast or slow
 // the machine is. Returns the command's exit status (0 if it finished first).
-test::RunResult signal_mid_run(const std::string& command, const fs::path& out, const std::string& signal) {
+test::RunResult signal_mid_run(const std::string& command, const fs::path& out,
+                               const std::string& signal) {
   const std::string parent = out.parent_path().string(), name = out.filename().string();
   const std::string checkpoint = "'" + parent + "'/." + name + ".partial-*/.shapegen-checkpoint";
-  return sh("(before=$(cat " + checkpoint + " 2>/dev/null | md5sum); SHAPEGEN_CHECKPOINT_SECONDS=0 " +
-            command + " & pid=$!; for i in $(seq 1 3000); do kill -0 $pid 2>/dev/null || break; " +
-            "now=$(cat " + checkpoint + " 2>/dev/null | md5sum); " +
-            "ls " + checkpoint + " >/dev/null 2>&1 && [ \"$now\" != \"$before\" ] && break; sleep 0.02; done; " +
+  return sh("(before=$(cat " + checkpoint +
+            " 2>/dev/null | md5sum); SHAPEGEN_CHECKPOINT_SECONDS=0 " + command +
+            " & pid=$!; for i in $(seq 1 3000); do kill -0 $pid 2>/dev/null || break; " +
+            "now=$(cat " + checkpoint + " 2>/dev/null | md5sum); " + "ls " + checkpoint +
+            " >/dev/null 2>&1 && [ \"$now\" != \"$before\" ] && break; sleep 0.02; done; " +
             "kill -" + signal + " $pid 2>/dev/null; wait $pid)");
 }
 
@@ -114,7 +118,8 @@ BOOST_AUTO_TEST_CASE(overwrite_refuses_foreign_files_and_names_them) {
   std::ofstream(t.path() / "o/images/README") << "z\n";
   const auto r = run_cli("generate --count 6 --overwrite --out " + out);
   BOOST_TEST(r.exit_code == 2);
-  BOOST_TEST(r.output.find("it holds 3 files that are not the dataset's (images/README, mine/, notes.txt)") !=
+  BOOST_TEST(r.output.find(
+                 "it holds 3 files that are not the dataset's (images/README, mine/, notes.txt)") !=
                  std::string::npos,
              r.output);
   BOOST_TEST(count_of(r.output, "\n") == 1u);
@@ -157,8 +162,10 @@ BOOST_AUTO_TEST_CASE(sigkill_then_resume_equals_an_uninterrupted_run) {
   for (const std::string formats : {"", "--formats coco,yolo,masks,imagefolder,webdataset "}) {
     BOOST_TEST_CONTEXT(formats) {
       TempDir t;
-      const std::string args = "--preset detection --count 240 --jobs 1 --split train=0.6,val=0.2,test=0.2 "
-                               "--output.webdataset_samples=50 " + formats;
+      const std::string args =
+          "--preset detection --count 240 --jobs 1 --split train=0.6,val=0.2,test=0.2 "
+          "--output.webdataset_samples=50 " +
+          formats;
       BOOST_REQUIRE(run_cli("generate " + args + " -q --out " + t.str("ref")).exit_code == 0);
       const int killed = kill_and_resume(args, t.str("o"));
       BOOST_TEST(killed >= 2);
@@ -178,9 +185,10 @@ BOOST_AUTO_TEST_CASE(an_interrupted_run_is_reported_checked_and_discarded) {
   auto r = run_cli("generate " + args + "--out " + t.str("o"));
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(r.output.find("found an interrupted run in") != std::string::npos, r.output);
-  BOOST_TEST(r.output.find("rerun with --resume to continue it, or with --overwrite to discard it") !=
-                 std::string::npos,
-             r.output);
+  BOOST_TEST(
+      r.output.find("rerun with --resume to continue it, or with --overwrite to discard it") !=
+          std::string::npos,
+      r.output);
   // Another recipe is refused, naming the keys.
   r = run_cli("generate " + args + "--seed 7 --image.width=96 --resume --out " + t.str("o"));
   BOOST_TEST(r.exit_code == 2);
@@ -198,7 +206,8 @@ BOOST_AUTO_TEST_CASE(ctrl_c_under_resume_keeps_the_run) {
   TempDir t;
   const std::string args = "--preset detection --count 300 --jobs 1 --formats coco,webdataset ";
   BOOST_REQUIRE(run_cli("generate " + args + "-q --out " + t.str("ref")).exit_code == 0);
-  auto r = signal_mid_run(bin() + " generate " + args + "--resume -q --out " + t.str("o"), t.path() / "o", "INT");
+  auto r = signal_mid_run(bin() + " generate " + args + "--resume -q --out " + t.str("o"),
+                          t.path() / "o", "INT");
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(r.output.find("rerun with --resume to continue it") != std::string::npos, r.output);
   BOOST_REQUIRE(partials(t.path()).size() == 1u);
@@ -261,9 +270,12 @@ BOOST_AUTO_TEST_CASE(progress_shows_on_a_terminal_unless_quiet) {
 
 BOOST_AUTO_TEST_CASE(ctrl_c_during_verify_removes_its_scratch_folder) {
   TempDir t;
-  BOOST_REQUIRE(run_cli("generate --preset detection --count 2000 --formats coco -q --out " + t.str("d")).exit_code == 0);
+  BOOST_REQUIRE(
+      run_cli("generate --preset detection --count 2000 --formats coco -q --out " + t.str("d"))
+          .exit_code == 0);
   fs::create_directories(t.path() / "tmp");
-  const auto r = sh("TMPDIR=" + t.str("tmp") + " timeout --preserve-status -s INT 0.5 " + bin() + " verify --jobs 1 -q " + t.str("d"));
+  const auto r = sh("TMPDIR=" + t.str("tmp") + " timeout --preserve-status -s INT 0.5 " + bin() +
+                    " verify --jobs 1 -q " + t.str("d"));
   BOOST_TEST(r.exit_code == 2, r.output);
   BOOST_TEST(r.output.find("interrupted after") != std::string::npos, r.output);
   BOOST_TEST(fs::is_empty(t.path() / "tmp"));
@@ -271,7 +283,8 @@ BOOST_AUTO_TEST_CASE(ctrl_c_during_verify_removes_its_scratch_folder) {
 
 BOOST_AUTO_TEST_CASE(large_runs_are_estimated_and_refused_when_they_cannot_fit) {
   TempDir t;
-  auto r = run_cli("generate --image.width=8192 --image.height=8192 --count 1000000000 --out " + t.str("big"));
+  auto r = run_cli("generate --image.width=8192 --image.height=8192 --count 1000000000 --out " +
+                   t.str("big"));
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(count_of(r.output, "\n") == 1u, r.output);
   BOOST_TEST(r.output.find("1000000000 rows need about ") != std::string::npos, r.output);
@@ -279,7 +292,8 @@ BOOST_AUTO_TEST_CASE(large_runs_are_estimated_and_refused_when_they_cannot_fit) 
   BOOST_TEST(r.output.find("pass --no-space-check to try anyway") != std::string::npos, r.output);
   BOOST_TEST(fs::is_empty(t.path()));
   // A run over 100 000 rows that fits says what it will cost (then Ctrl-C).
-  r = sh("timeout --preserve-status -s INT 1.5 " + bin() + " generate --count 200000 --out " + t.str("mid"));
+  r = sh("timeout --preserve-status -s INT 1.5 " + bin() + " generate --count 200000 --out " +
+         t.str("mid"));
   BOOST_TEST(r.output.find("note: estimate: about ") != std::string::npos, r.output);
   BOOST_TEST(fs::is_empty(t.path()));
 }

@@ -47,8 +47,10 @@ namespace declare {
 OptionDecl integer(std::string key, std::string def, double min, double max, std::string doc);
 OptionDecl real(std::string key, std::string def, Bounds b, std::string doc);
 OptionDecl range(std::string key, std::string def, Bounds b, std::string doc);
-OptionDecl weights(std::string key, std::string def, std::vector<std::string> names, std::string doc);
-OptionDecl choice(std::string key, std::string def, std::vector<std::string> words, std::string doc);
+OptionDecl weights(std::string key, std::string def, std::vector<std::string> names,
+                   std::string doc);
+OptionDecl choice(std::string key, std::string def, std::vector<std::string> words,
+                  std::string doc);
 OptionDecl list(std::string key, std::string def, std::vector<std::string> words, std::string doc);
 OptionDecl color(std::string key, std::string def, std::string doc);
 OptionDecl boolean(std::string key, std::string def, std::string doc);

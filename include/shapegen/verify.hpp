@@ -4,8 +4,8 @@
 // (diff). Images are compared with a Tolerance, labels exactly. Damage of
 // any kind — missing, extra, truncated or corrupt files, edited manifest
 // lines, wrong sizes — is reported as a problem, never a crash.
-#include <cstdint>
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>

@@ -7,12 +7,11 @@ namespace shapegen {
 
 const std::vector<OpDecl>& op_table() {
   static const std::vector<OpDecl> table = {
-      ops::affine_op(),         ops::perspective_op(), ops::sketch_op(),      ops::pen_op(),
-      ops::elastic_op(),        ops::frame_op(),       ops::crop_op(),        ops::background_op(),
-      ops::occlude_op(),        ops::contrast_op(),
-      ops::gaussian_blur_op(),  ops::box_blur_op(),    ops::motion_blur_op(), ops::sharpen_op(),
-      ops::gaussian_noise_op(), ops::speckle_op(),     ops::shot_noise_op(),  ops::salt_pepper_op(),
-      ops::sign_noise_op(),
+      ops::affine_op(),      ops::perspective_op(), ops::sketch_op(),         ops::pen_op(),
+      ops::elastic_op(),     ops::frame_op(),       ops::crop_op(),           ops::background_op(),
+      ops::occlude_op(),     ops::contrast_op(),    ops::gaussian_blur_op(),  ops::box_blur_op(),
+      ops::motion_blur_op(), ops::sharpen_op(),     ops::gaussian_noise_op(), ops::speckle_op(),
+      ops::shot_noise_op(),  ops::salt_pepper_op(), ops::sign_noise_op(),
   };
   return table;
 }
@@ -118,7 +117,8 @@ void check_augment_config(const Config& config) {
 }
 
 std::uint64_t variant_seed(std::uint64_t sample_seed, int variant) {
-  std::uint64_t state = sample_seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(variant + 1));
+  std::uint64_t state =
+      sample_seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(variant + 1));
   return splitmix64(state);
 }
 
@@ -148,7 +148,8 @@ void Augmenter::apply(Scene& scene, std::uint64_t seed, std::vector<OpRecord>& r
   run(scene_ops_, scene, seed, records);
 }
 
-void Augmenter::apply(RasterState& state, std::uint64_t seed, std::vector<OpRecord>& records) const {
+void Augmenter::apply(RasterState& state, std::uint64_t seed,
+                      std::vector<OpRecord>& records) const {
   run(pixel_ops_, state, seed, records);
 }
 

@@ -50,7 +50,9 @@ std::unique_ptr<TextOutput> DatasetComparer::open_text(const std::string& file, 
   if (check == TextCheck::tar)
     return compare_tar(
         dir_ / file, file,
-        [this](std::string text, std::optional<std::uint64_t> row) { problem(std::move(text), row); },
+        [this](std::string text, std::optional<std::uint64_t> row) {
+          problem(std::move(text), row);
+        },
         [this](const std::string& key) { return plan_.row_of_stem(key); },
         [this](const std::string& expected, const std::string& found, const std::string& name,
                std::optional<std::uint64_t> row) {

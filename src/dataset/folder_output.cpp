@@ -5,7 +5,6 @@
 #include <optional>
 
 #include "dataset/staging.hpp"
-
 #include "shapegen/error.hpp"
 #include "shapegen/png.hpp"
 
@@ -17,7 +16,8 @@ class FileText : public TextOutput {
  public:
   // `resume_at`: continue a file of an interrupted run, cut back to that
   // length (dropping writes until rows begin); none: a new file.
-  FileText(FolderOutput& owner, std::string name, fs::path path, std::optional<std::uint64_t> resume_at)
+  FileText(FolderOutput& owner, std::string name, fs::path path,
+           std::optional<std::uint64_t> resume_at)
       : owner_(owner), name_(std::move(name)), path_(std::move(path)) {
     if (resume_at) {
       std::error_code ec;

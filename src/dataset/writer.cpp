@@ -1,5 +1,3 @@
-#include "shapegen/dataset.hpp"
-
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -15,6 +13,7 @@
 #include "dataset/owned_files.hpp"
 #include "dataset/plan.hpp"
 #include "dataset/staging.hpp"
+#include "shapegen/dataset.hpp"
 #include "shapegen/error.hpp"
 
 namespace fs = std::filesystem;
@@ -48,7 +47,8 @@ void check_same_recipe(const InterruptedRun& run, const DatasetPlan& plan) {
     wanted = parse_preset_text(plan.recipe(), "this run");
   } catch (const Error&) {
   }
-  std::map<std::string, std::string> a(recorded.begin(), recorded.end()), b(wanted.begin(), wanted.end());
+  std::map<std::string, std::string> a(recorded.begin(), recorded.end()),
+      b(wanted.begin(), wanted.end());
   std::vector<std::string> keys;
   for (const auto& [k, v] : a)
     if (!b.count(k) || b[k] != v) keys.push_back(k);
@@ -62,9 +62,8 @@ void check_same_recipe(const InterruptedRun& run, const DatasetPlan& plan) {
   }
   if (keys.size() > 5) named += " and " + std::to_string(keys.size() - 5) + " more";
   if (named.empty()) named = "its recipe text differs";
-  throw ConfigError("--resume: the interrupted run " + run.describe() +
-                    " has another recipe: " + named +
-                    "; rerun with its options, or discard it with --overwrite");
+  throw ConfigError("--resume: the interrupted run " + run.describe() + " has another recipe: " +
+                    named + "; rerun with its options, or discard it with --overwrite");
 }
 
 // Temporary files of atomic writes a killed process left (".tmp<pid>").
@@ -85,8 +84,9 @@ void remove_partial_writes(const fs::path& dir) {
 std::optional<InterruptedRun> take_interrupted(Leftovers left, const GenerateOptions& options) {
   if (left.runs.empty()) return std::nullopt;
   if (options.resume)  // the one that got furthest
-    return *std::max_element(left.runs.begin(), left.runs.end(),
-                             [](const auto& a, const auto& b) { return a.rows_done < b.rows_done; });
+    return *std::max_element(left.runs.begin(), left.runs.end(), [](const auto& a, const auto& b) {
+      return a.rows_done < b.rows_done;
+    });
   if (!options.overwrite)
     throw IoError("--out '" + options.out_dir + "': found an interrupted run in " +
                   left.runs.front().describe() +
@@ -102,7 +102,8 @@ std::optional<InterruptedRun> take_interrupted(Leftovers left, const GenerateOpt
 // Large runs: the estimate as a note, and a refusal when it cannot fit.
 void check_size(const DatasetPlan& plan, const GenerateOptions& options, std::uint64_t done) {
   const int jobs = std::max(1, options.jobs);
-  const auto estimate = estimate_run(plan, plan.rows().size() - std::min(done, plan.rows().size()), jobs);
+  const auto estimate =
+      estimate_run(plan, plan.rows().size() - std::min(done, plan.rows().size()), jobs);
   if (!estimate) return;
   const auto free = free_bytes(options.out_dir);
   if (options.space_check && free && estimate->bytes() > double(*free))
@@ -165,8 +166,7 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
       fs::create_directory(staging->dir() / "images", ec);
     }
     remove_partial_writes(staging->dir());
-    if (options.note)
-      options.note("resuming the interrupted run " + interrupted->describe());
+    if (options.note) options.note("resuming the interrupted run " + interrupted->describe());
   } else {
     staging.emplace(options.out_dir,
                     std::vector<std::pair<std::string, std::string>>{
@@ -186,7 +186,8 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
   bool cancelled = false;
   std::uint64_t saved_rows = feed.start;
   auto last = std::chrono::steady_clock::now();
-  feed.checkpoint = [&](std::uint64_t done, const std::function<std::vector<std::string>()>& states) {
+  feed.checkpoint = [&](std::uint64_t done,
+                        const std::function<std::vector<std::string>()>& states) {
     const auto now = std::chrono::steady_clock::now();
     const bool stopping = options.resume && options.cancel && options.cancel->load();
     if (!stopping && std::chrono::duration<double>(now - last).count() < options.checkpoint_seconds)

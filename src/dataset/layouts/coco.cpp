@@ -8,12 +8,12 @@
 // with the dataset, whether the file is written or compared.
 #include <fstream>
 #include <map>
-#include <vector>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "dataset/layouts/layout.hpp"
-#include "shapegen/error.hpp"
 #include "dataset/manifest.hpp"
+#include "shapegen/error.hpp"
 #include "shapegen/version.hpp"
 #include "shapes/registry.hpp"
 
@@ -30,8 +30,11 @@ std::string coco_categories(const std::vector<ShapeClass>& classes) {
     json skeleton = json::array();
     for (const auto& [a, b] : d.skeleton)
       skeleton.push_back(json::array({a + 1, b + 1}));  // 1-based, as in COCO
-    list.push_back({{"id", class_index(c) + 1}, {"name", d.name}, {"supercategory", "shape"},
-                    {"keypoints", d.vertex_names}, {"skeleton", skeleton}});
+    list.push_back({{"id", class_index(c) + 1},
+                    {"name", d.name},
+                    {"supercategory", "shape"},
+                    {"keypoints", d.vertex_names},
+                    {"skeleton", skeleton}});
   }
   return list.dump();
 }
@@ -54,8 +57,8 @@ class Coco : public Sink {
       f.json = out.open_text(name, TextCheck::lines);
       f.side_path = out.scratch_path(name + ".annotations");
       // Resuming, the side file holds what the checkpoint counts on.
-      f.annotations.open(f.side_path, out.resuming() ? std::ios::binary | std::ios::app
-                                                     : std::ios::binary);
+      f.annotations.open(f.side_path,
+                         out.resuming() ? std::ios::binary | std::ios::app : std::ios::binary);
       if (!f.annotations) throw IoError(f.side_path.string() + ": cannot be written");
       f.json->write(head);
     }
@@ -96,7 +99,9 @@ class Coco : public Sink {
   void add(const Sample& sample, const PlanRow& row) override {
     File& f = files_.at(row.split);
     const std::uint64_t image_id = sample.index + 1;  // COCO ids start at 1
-    const json image = {{"id", image_id}, {"file_name", row.file}, {"width", sample.scene.width},
+    const json image = {{"id", image_id},
+                        {"file_name", row.file},
+                        {"width", sample.scene.width},
                         {"height", sample.scene.height}};
     f.json->write((f.images++ ? "," : "") + image.dump());
     const Box frame{0, 0, double(sample.scene.width), double(sample.scene.height)};
@@ -106,7 +111,8 @@ class Coco : public Sink {
       json segmentation = json::array();
       if (!polygon.empty()) {
         json ring = json::array();
-        for (const Point& p : polygon) ring.push_back(round_label(p.x)), ring.push_back(round_label(p.y));
+        for (const Point& p : polygon)
+          ring.push_back(round_label(p.x)), ring.push_back(round_label(p.y));
         segmentation.push_back(ring);
       }
       json keypoints = json::array();
@@ -125,7 +131,8 @@ class Coco : public Sink {
           {"image_id", image_id},
           {"category_id", class_index(label_class(l.object)) + 1},
           // Differences of the manifest's rounded corners, rounded again to drop float dust.
-          {"bbox", json::array({round_label(b.x0), round_label(b.y0), round_label(round_label(b.x1) - round_label(b.x0)),
+          {"bbox", json::array({round_label(b.x0), round_label(b.y0),
+                                round_label(round_label(b.x1) - round_label(b.x0)),
                                 round_label(round_label(b.y1) - round_label(b.y0))})},
           {"area", polygon.empty() ? 0.0 : round_label(polygon_area(polygon))},
           {"segmentation", segmentation},

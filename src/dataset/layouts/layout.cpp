@@ -6,7 +6,7 @@ int class_index(ShapeClass c) { return c.id; }
 
 const std::vector<LayoutDecl>& all() {
   static const std::vector<LayoutDecl> decls = {imagefolder(), coco(), yolo(), masks(),
-                                                   webdataset()};
+                                                webdataset()};
   return decls;
 }
 

@@ -64,7 +64,8 @@ class WebDataset : public Sink {
 
   // Rows placed per split and the open tars (their bytes are the file's).
   std::string checkpoint() override {
-    nlohmann::ordered_json state = {{"placed", placed_}, {"open", nlohmann::ordered_json::object()}};
+    nlohmann::ordered_json state = {{"placed", placed_},
+                                    {"open", nlohmann::ordered_json::object()}};
     for (const auto& [split, tar] : tars_)
       if (tar.out) state["open"][split] = {tar.number, tar.written};
     return state.dump();
