@@ -1,14 +1,20 @@
 // The shapegen executable: a thin layer that dispatches to one file per
 // subcommand. Every error reaches the user here as one line; exit code 2.
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
+#include "base/printable.hpp"
 #include "cli/cli_common.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/version.hpp"
 
 namespace {
+
+// Messages are built from bounded, escaped pieces already; this keeps even
+// a message that slipped through to one line of sensible length.
+std::string one_line(const std::string& message) { return shapegen::printable(message, 2000); }
 
 void print_usage() {
   std::cout << "shapegen " << shapegen::kVersion
@@ -45,14 +51,18 @@ int main(int argc, char** argv) {
     if (command == "preview") return shapegen::cli::run_preview(args);
     if (command == "verify") return shapegen::cli::run_verify(args);
     if (command == "diff") return shapegen::cli::run_diff(args);
-    std::cerr << "shapegen: unknown command '" << command
-              << "'; commands: generate, preview, describe, presets, verify, diff (see 'shapegen --help')\n";
+    std::cerr << "shapegen: unknown command '" << shapegen::printable(command)
+              << "'; commands: generate, preview, describe, presets, verify, diff (see 'shapegen "
+                 "--help')\n";
     return 2;
   } catch (const shapegen::Error& e) {
-    std::cerr << "shapegen: error: " << e.what() << "\n";
+    std::cerr << "shapegen: error: " << one_line(e.what()) << "\n";
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "shapegen: error: out of memory\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "shapegen: internal error: " << e.what() << "\n";
+    std::cerr << "shapegen: internal error: " << one_line(e.what()) << "\n";
     return 3;
   }
 }
