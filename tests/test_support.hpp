@@ -42,5 +42,9 @@ Config preset_config(const std::string& name, const Assignments& overrides = {})
 
 std::string read_text(const std::filesystem::path& path);
 
+// A PNG signature and an IHDR claiming width x height, 8-bit gray (its CRC
+// right, so libpng reads on), followed by `tail`: hostile headers for tests.
+std::vector<std::uint8_t> png_header(std::uint32_t width, std::uint32_t height,
+                                     const std::vector<std::uint8_t>& tail = {});
 
 }  // namespace shapegen::test

@@ -122,11 +122,14 @@ Image decode_png(const std::vector<std::uint8_t>& bytes, const std::string& orig
   }
   png_set_read_fn(png, &state, on_read);
   // Bounds on what a hostile file can make libpng allocate: the frame, the
-  // number of ancillary chunks kept, and the size of any one chunk (an sPLT
-  // claiming 2 GB is refused, not allocated). Rows are read in place.
+  // number of ancillary chunks kept and the size of any one. libpng only
+  // warns about a chunk over that size and allocates it anyway (an sPLT
+  // claiming 0x73737373 bytes cost 2.1 GB), so the ancillary chunks, none
+  // of which shapegen reads, are skipped unread. Rows are read in place.
   png_set_user_limits(png, kMaxPngSide, kMaxPngSide);
   png_set_chunk_cache_max(png, 128);
   png_set_chunk_malloc_max(png, 8u << 20);
+  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, nullptr, -1);
   png_read_info(png, info);
   const int depth = png_get_bit_depth(png, info);
   const int type = png_get_color_type(png, info);
