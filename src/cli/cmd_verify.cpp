@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
@@ -43,7 +44,9 @@ int print_report(const VerifyReport& report, const std::string& what, const std:
   for (const std::string& note : report.notes) std::cout << "note: " << note << "\n";
   const std::size_t shown = std::min<std::size_t>(report.problems.size(), 100);
   for (std::size_t i = 0; i < shown; ++i) std::cout << "FAIL " << report.problems[i] << "\n";
-  if (report.problems.size() > shown) std::cout << "... and " << report.problems.size() - shown << " more\n";
+  // The report keeps the first problems and counts them all.
+  const std::uint64_t total = std::max<std::uint64_t>(report.problem_count, report.problems.size());
+  if (total > shown) std::cout << "... and " << total - shown << " more\n";
   if (!report.ok() && !diff_dir.empty())
     std::cout << "diff images (expected, actual, differences in red): " << diff_dir << "\n";
   std::cout << report.summary(what) << "\n";
