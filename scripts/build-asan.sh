@@ -19,9 +19,14 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# -O1 -g: readable stacks at a fraction of -O0's test time.
-if [[ ! -f build-asan/CMakeCache.txt ]]; then
-  CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DSHAPEGEN_SANITIZE=ON -DSHAPEGEN_FUZZ=ON >/dev/null
+# -O1 with line tables: file:line in every report, at a fraction of -O0's test time
+# and of full debug info's build time. The compiler is chosen once, at the first
+# configure; the other settings are applied every time.
+config=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only"
+        -DSHAPEGEN_SANITIZE=ON -DSHAPEGEN_FUZZ=ON)
+if [[ -f build-asan/CMakeCache.txt ]]; then
+  cmake -S . -B build-asan "${config[@]}" >/dev/null
+else
+  CC=clang CXX=clang++ cmake -S . -B build-asan "${config[@]}" >/dev/null
 fi
 cmake --build build-asan -j"$(nproc)"

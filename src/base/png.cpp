@@ -3,6 +3,7 @@
 #include <png.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -162,21 +163,26 @@ std::vector<std::uint8_t> read_file(const std::string& path, std::uint64_t max_b
 }
 
 void write_file_atomic(const std::string& path, const void* data, std::size_t size) {
-  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+  // Unique per call, not just per process: two threads may write the same
+  // name (verify's diff images of two layouts' files with one stem).
+  static std::atomic<std::uint64_t> calls{0};
+  const std::string tmp =
+      path + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(calls++);
+  std::error_code ignored;
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw IoError(path + ": cannot be written");
     out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
     out.close();
     if (!out) {
-      std::filesystem::remove(tmp);
+      std::filesystem::remove(tmp, ignored);
       throw IoError(path + ": write failed (disk full?)");
     }
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
-    std::filesystem::remove(tmp);
+    std::filesystem::remove(tmp, ignored);
     throw IoError(path + ": cannot be written (" + ec.message() + ")");
   }
 }

@@ -135,13 +135,14 @@ class RowComparer : public TextOutput {
     const std::size_t limit = 2 * expected.size() + (std::size_t(1) << 20);
     std::string found;
     const LineRead read = read_line(found_, found, limit);
+    if (read == LineRead::line && found == expected) return;
+    if (read == LineRead::end)
+      return report_(name_ + ": line " + std::to_string(row + 1) + " missing", row);
     const std::string where =
         name_ + " line " + std::to_string(row + 1) + " (" + label_of_row_(row) + "): ";
-    if (read == LineRead::end)
-      report_(name_ + ": line " + std::to_string(row + 1) + " missing", row);
-    else if (read == LineRead::too_long)
+    if (read == LineRead::too_long)
       report_(where + "longer than " + std::to_string(limit) + " bytes", row);
-    else if (found != expected)
+    else
       report_(where + describe_line_difference(expected, found), row);
   }
 
