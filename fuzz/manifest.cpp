@@ -1,12 +1,18 @@
 // The manifest reader of verify and diff: lines of any length and content
 // are read with their bound, their "file" extracted and confined, and
-// consecutive lines described against each other. Nothing may crash,
-// recurse without bound or print an unbounded value.
+// consecutive lines described against each other; verify's row comparer
+// reads the same bytes as manifest.jsonl. Nothing may crash, recurse
+// without bound or print an unbounded value.
+#include <unistd.h>
+
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 
 #include "check/manifest_reader.hpp"
+#include "check/text_compare.hpp"
 #include "fuzz_check.hpp"
 
 using namespace shapegen;
@@ -23,6 +29,16 @@ bool inside(const std::string& file) {
     start = end + 1;
   }
 }
+
+// Where the row comparer finds "manifest.jsonl"; removed when the process ends.
+struct ScratchFile {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("shapegen-fuzz-manifest-" + std::to_string(::getpid()));
+  ~ScratchFile() {
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+  }
+};
 
 }  // namespace
 
@@ -44,5 +60,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::require(one.size() < 1200 && other.size() < 1200, "an unbounded difference report");
     previous = line;
   }
+
+  // verify's comparer: the input is the manifest on disk, two rows expected.
+  static const ScratchFile file;
+  std::ofstream(file.path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(data), std::streamsize(size));
+  auto out = compare_text(
+      file.path, "manifest.jsonl", TextCheck::rows,
+      [](std::string problem, std::optional<std::uint64_t>) {
+        fuzz::require(problem.size() < 1200,
+                      "an unbounded problem line: " + problem.substr(0, 200));
+      },
+      [](std::uint64_t row) { return "images/00000" + std::to_string(row) + ".png"; });
+  out->write("{\"index\":0,\"file\":\"images/000000.png\",\"objects\":[{\"bbox\":[1,2,3,4]}]}\n");
+  out->write("{\"index\":1,\"file\":\"images/000001.png\",\"objects\":[]}\n");
+  out->close();
   return 0;
 }

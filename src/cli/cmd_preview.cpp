@@ -38,13 +38,12 @@ int run_preview(const std::vector<std::string>& args) {
                         "square) and vertices (yellow). With --variants K, one row per base sample: the original, then K variants."};
   po::options_description own("Options");
   add_preset_options(own);
-  own.add_options()("out,o", po::value<std::string>()->value_name("SHEET.png"), "Output PNG file.")(
-      "first", po::value<std::string>()->default_value("0")->value_name("I"),
-      "First sample index.")("columns", po::value<int>()->default_value(0)->value_name("C"),
-                             "Tiles per row (0: about square).")(
-      "scale", po::value<int>()->default_value(0)->value_name("S"),
-      "Zoom factor (0: tiles of at least 96 px).")("no-overlays",
-                                                   "Images only, without label overlays.");
+  own.add_options()
+      ("out,o", po::value<std::string>()->value_name("SHEET.png"), "Output PNG file.")
+      ("first", po::value<std::string>()->default_value("0")->value_name("I"), "First sample index.")
+      ("columns", po::value<int>()->default_value(0)->value_name("C"), "Tiles per row (0: about square).")
+      ("scale", po::value<int>()->default_value(0)->value_name("S"), "Zoom factor (0: tiles of at least 96 px).")
+      ("no-overlays", "Images only, without label overlays.");
   ParsedArgs parsed = parse_args(command, own, args);
   if (parsed.help) {
     print_help(command, own);
