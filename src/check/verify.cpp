@@ -45,7 +45,8 @@ struct StopFeeding {
 VerifyReport verify_dataset(const std::string& dir_text, const VerifyOptions& options) {
   const fs::path dir(dir_text);
   const fs::path ini = dir / "dataset.ini";
-  if (nothing_at(ini)) throw IoError(dir_text + ": no dataset.ini, so not a shapegen dataset");
+  if (nothing_at(ini))
+    throw IoError(printable(dir_text, 200) + ": no dataset.ini, so not a shapegen dataset");
   std::vector<std::string> notes;
   for (const auto& [key, value] : read_preset_file(ini.string())) {
     const std::string running = running_version(key);

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <thread>
 
+#include "base/printable.hpp"
 #include "cli/cli_common.hpp"
 #include "shapegen/verify.hpp"
 
@@ -68,7 +69,7 @@ int run_verify(const std::vector<std::string>& args) {
   }
   if (parsed.positional.size() != 1) throw ConfigError("shapegen verify: give the dataset folder DIR");
   const VerifyOptions options = tolerance_options(parsed);
-  return print_report(verify_dataset(parsed.positional[0], options), "verify " + parsed.positional[0],
+  return print_report(verify_dataset(parsed.positional[0], options), "verify " + printable(parsed.positional[0], 200),
                       options.diff_dir);
 }
 
