@@ -148,6 +148,17 @@ BOOST_AUTO_TEST_CASE(messages_stay_short_visible_and_quick) {
   BOOST_TEST(nearest_key(std::string(200, 'x')) == "");
 }
 
+// Found by fuzz_overrides: Boost's messages substitute a value into
+// themselves until no placeholder is left, which never ends when the value
+// holds the placeholder. Lines are checked before Boost sees them.
+BOOST_AUTO_TEST_CASE(lines_boost_cannot_report_are_reported_first) {
+  BOOST_TEST(contains(load_error("[shape]\n%invalid_line%\n"),
+                      "p.ini: line 2: '%invalid_line%' is neither a [section] nor key = value"));
+  BOOST_TEST(contains(load_error("# fine\n\n[]\nsize = 1\n"),
+                      "p.ini: line 3: '[]' is neither a [section] nor key = value"));
+  BOOST_TEST(load_error("[shape]  # comment\r\nsize = 0.5 # half\r\n") == "(no error)");
+}
+
 // #13 item 13: a byte order mark, a folder, a FIFO, a file too large.
 BOOST_AUTO_TEST_CASE(preset_files_are_checked_before_they_are_read) {
   BOOST_TEST(load_error("\xEF\xBB\xBF[dataset]\ncount = 3\n") == "(no error)");

@@ -362,6 +362,14 @@ BOOST_AUTO_TEST_CASE(messages_about_odd_input_are_short_and_say_what_is_wrong) {
              "value '1\\0x' is invalid (not a finite number)");
   std::ofstream(t.str("bom.ini"), std::ios::binary) << "\xEF\xBB\xBF[dataset]\ncount = 7\n";
   expect_run("describe --preset " + t.str("bom.ini"), 0, "\ncount = 7\n");
+  // Found by fuzzing: Boost's messages looped forever on their own placeholders.
+  expect_run("generate --out " + t.str("o") + " --jobs '%value%'", 2,
+             "shapegen generate: option '--jobs' has an invalid argument");
+  expect_run("verify " + t.str("o") + " --fail '%value%'", 2,
+             "shapegen verify: option '--fail' has an invalid argument");
+  std::ofstream(t.str("placeholder.ini")) << "[shape]\n%invalid_line%\n";
+  expect_run("describe --preset " + t.str("placeholder.ini"), 2,
+             "line 2: '%invalid_line%' is neither a [section] nor key = value");
   fs::create_directories(t.path() / "folder.ini");
   expect_run("describe --preset " + t.str("folder.ini"), 2,
              "--preset '" + t.str("folder.ini") + "': is a folder, not a file");

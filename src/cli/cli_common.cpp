@@ -85,6 +85,16 @@ ParsedArgs parse_args(const Command& command, const po::options_description& own
   } catch (const po::too_many_positional_options_error&) {
     throw ConfigError(where + ": unexpected extra argument; see '" + where + " --help'");
   } catch (const po::error& e) {
+    // Boost's what() substitutes the value into the message until no
+    // placeholder is left, so "--jobs %value%" never returned: with a '%'
+    // in the arguments, name the option without asking Boost for the text.
+    const bool placeholder = std::any_of(args.begin(), args.end(), [](const std::string& a) {
+      return a.find('%') != std::string::npos;
+    });
+    const auto* named = dynamic_cast<const po::error_with_option_name*>(&e);
+    if (placeholder)
+      throw ConfigError(where + ": option '" + printable(named ? named->get_option_name() : "") +
+                        "' has an invalid argument; see '" + where + " --help'");
     // Boost's messages quote the value given; printable() keeps them short.
     throw ConfigError(where + ": " + printable(e.what(), 200) + "; see '" + where + " --help'");
   }

@@ -93,17 +93,37 @@ static po::options_description preset_keys(const Catalog& catalog) {
   return desc;
 }
 
+// Checks each line as Boost's parser will read it, so that Boost never
+// reports one itself: its message for a line holding "%invalid_line%"
+// substitutes the line into itself forever, and a "[]" line makes it read
+// before the start of an empty string.
+static void check_lines(const std::string& text, const std::string& origin) {
+  std::istringstream in(text);
+  std::size_t number = 0;
+  for (std::string raw; std::getline(in, raw);) {
+    ++number;
+    const std::string line = trim(raw.substr(0, raw.find('#')));
+    if (line.empty() || line.find('=') != std::string::npos) continue;
+    if (line.size() > 2 && line.front() == '[' && line.back() == ']') continue;
+    throw ConfigError(origin + ": line " + std::to_string(number) + ": '" + printable(line) +
+                      "' is neither a [section] nor key = value");
+  }
+}
+
 Assignments parse_preset_text(const Catalog& catalog, const std::string& text,
                               const std::string& origin) {
   // Editors on some systems start UTF-8 files with a byte order mark.
   const bool bom = text.rfind("\xEF\xBB\xBF", 0) == 0;
-  std::istringstream in(bom ? text.substr(3) : text);
+  const std::string body = bom ? text.substr(3) : text;
+  check_lines(body, origin);
+  std::istringstream in(body);
   const po::options_description keys = preset_keys(catalog);
   po::parsed_options parsed(nullptr);
   try {
     parsed = po::parse_config_file(in, keys, /*allow_unregistered=*/true);
-  } catch (const po::error& e) {
-    throw ConfigError(origin + ": " + printable(e.what(), 200));
+  } catch (const po::error&) {
+    // Not reached after check_lines; what() could loop (see there).
+    throw ConfigError(origin + ": not an INI file of [section] and key = value lines");
   }
   Assignments out;
   std::set<std::string> seen;
