@@ -1,7 +1,12 @@
 #define BOOST_TEST_MODULE config
+#include <sys/stat.h>
+
 #include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 
+#include "shapegen/catalog.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/presets.hpp"
@@ -130,5 +135,80 @@ BOOST_AUTO_TEST_CASE(missing_preset_is_reported_with_the_known_names) {
     BOOST_FAIL("expected an error");
   } catch (const ConfigError& e) {
     BOOST_TEST(contains(e.what(), "preset '/nonexistent/x.ini': cannot be read"));
+  }
+}
+
+// #13 item 7: a '#' in a text value survives dataset.ini.
+BOOST_AUTO_TEST_CASE(a_hash_in_a_text_value_round_trips) {
+  const Config c = test::preset_config("basic", {{"dataset.description", "shapes #3 \\ for C#"}});
+  BOOST_TEST(c.text("dataset.description") == "shapes #3 \\ for C#");
+  const std::string ini = c.to_ini();
+  BOOST_TEST(ini.find("description = shapes \\x233 \\\\ for C\\x23\n") != std::string::npos);
+  const Config again = load_config("", parse_preset_text(ini, "round trip"));
+  BOOST_TEST((again == c));
+  BOOST_TEST(again.to_ini() == ini);
+}
+
+// #13 item 13: what a hostile preset looks like in a message.
+BOOST_AUTO_TEST_CASE(messages_stay_short_visible_and_quick) {
+  // A NUL neither cuts the message nor hides; a long value is shortened.
+  const std::string nul = load_error(std::string("[shape]\nsize = a\0b\n", 19));
+  BOOST_TEST(contains(nul, "value 'a\\0b' is invalid (not a finite number); allowed:"));
+  const std::string long_value = load_error("[shape]\nsize = " + std::string(500000, '9') + "\n");
+  BOOST_TEST(contains(long_value, "value '" + std::string(80, '9') + "…' is invalid"));
+  BOOST_TEST(long_value.size() < 300u);
+  // Did-you-mean on a long unknown key: no quadratic comparison, no hint.
+  const auto start = std::chrono::steady_clock::now();
+  const std::string long_key = load_error("[shape]\n" + std::string(900000, 's') + " = 1\n");
+  BOOST_TEST(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 2);
+  BOOST_TEST(contains(long_key, "unknown key 'shape.sssss"));
+  BOOST_TEST(!contains(long_key, "did you mean"));
+  BOOST_TEST(long_key.size() < 300u);
+  BOOST_TEST(nearest_key(std::string(200, 'x')) == "");
+}
+
+// Found by fuzz_overrides: Boost's messages substitute a value into
+// themselves until no placeholder is left, which never ends when the value
+// holds the placeholder. Lines are checked before Boost sees them.
+BOOST_AUTO_TEST_CASE(lines_boost_cannot_report_are_reported_first) {
+  BOOST_TEST(contains(load_error("[shape]\n%invalid_line%\n"),
+                      "p.ini: line 2: '%invalid_line%' is neither a [section] nor key = value"));
+  BOOST_TEST(contains(load_error("# fine\n\n[]\nsize = 1\n"),
+                      "p.ini: line 3: '[]' is neither a [section] nor key = value"));
+  BOOST_TEST(load_error("[shape]  # comment\r\nsize = 0.5 # half\r\n") == "(no error)");
+}
+
+// #13 item 13: a byte order mark, a folder, a FIFO, a file too large.
+BOOST_AUTO_TEST_CASE(preset_files_are_checked_before_they_are_read) {
+  BOOST_TEST(load_error("\xEF\xBB\xBF[dataset]\ncount = 3\n") == "(no error)");
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "folder.ini");
+  try {
+    find_preset(dir.str("folder.ini"));
+    BOOST_FAIL("expected an error");
+  } catch (const ConfigError& e) {
+    BOOST_TEST(contains(e.what(), "folder.ini': is a folder, not a file"));
+  }
+  BOOST_REQUIRE(::mkfifo(dir.str("fifo.ini").c_str(), 0600) == 0);
+  try {
+    load_config(dir.str("fifo.ini"), {});  // must not block
+    BOOST_FAIL("expected an error");
+  } catch (const ConfigError& e) {
+    BOOST_TEST(contains(e.what(), "fifo.ini': is a FIFO, not a regular file"));
+  }
+  std::filesystem::create_symlink("/dev/zero", dir.path() / "zero.ini");
+  try {
+    load_config(dir.str("zero.ini"), {});
+    BOOST_FAIL("expected an error");
+  } catch (const ConfigError& e) {
+    BOOST_TEST(contains(e.what(), "zero.ini': is a device, not a regular file"));
+  }
+  std::ofstream(dir.str("huge.ini")).close();
+  std::filesystem::resize_file(dir.path() / "huge.ini", std::uintmax_t(1) << 31);  // sparse
+  try {
+    load_config(dir.str("huge.ini"), {});
+    BOOST_FAIL("expected an error");
+  } catch (const ConfigError& e) {
+    BOOST_TEST(contains(e.what(), "huge.ini': too large (2147483648 bytes; at most 1048576)"));
   }
 }

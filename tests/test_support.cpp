@@ -86,4 +86,23 @@ const FieldValue* object_field(const Object& object, const std::string& name) {
   return nullptr;
 }
 
+std::vector<std::uint8_t> png_header(std::uint32_t width, std::uint32_t height,
+                                     const std::vector<std::uint8_t>& tail) {
+  std::string ihdr = "IHDR";
+  for (std::uint32_t v : {width, height})
+    for (int s = 24; s >= 0; s -= 8) ihdr += char(v >> s);
+  ihdr += std::string("\x08\0\0\0\0", 5);  // depth 8, gray, no interlace
+  std::uint32_t crc = 0xffffffffu;
+  for (char byte : ihdr) {
+    crc ^= std::uint8_t(byte);
+    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+  }
+  crc ^= 0xffffffffu;
+  std::string png = std::string("\x89PNG\r\n\x1a\n\0\0\0\x0d", 12) + ihdr;
+  for (int s = 24; s >= 0; s -= 8) png += char(crc >> s);
+  std::vector<std::uint8_t> out(png.begin(), png.end());
+  out.insert(out.end(), tail.begin(), tail.end());
+  return out;
+}
+
 }  // namespace shapegen::test

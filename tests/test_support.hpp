@@ -48,5 +48,9 @@ ShapeClass shape_class(const std::string& name);
 // An object's own label field (a triangle's "kind", "angles"); null when its
 // class has none of that name.
 const FieldValue* object_field(const Object& object, const std::string& name);
+// A PNG signature and an IHDR claiming width x height, 8-bit gray (its CRC
+// right, so libpng reads on), followed by `tail`: hostile headers for tests.
+std::vector<std::uint8_t> png_header(std::uint32_t width, std::uint32_t height,
+                                     const std::vector<std::uint8_t>& tail = {});
 
 }  // namespace shapegen::test

@@ -109,3 +109,44 @@ BOOST_AUTO_TEST_CASE(every_key_is_documented) {
                decl.key << " is missing from README.md and docs/");
   }
 }
+
+// #13 item 8: a sum past DBL_MAX would make every draw pick one name.
+BOOST_AUTO_TEST_CASE(weights_must_add_up_to_a_finite_number) {
+  const std::vector<std::string> names = {"triangle", "circle", "square"};
+  BOOST_TEST(reason([&] { parse_weights("triangle:1e308, circle:1e308", names); }) ==
+             "weights must add up to a finite number");
+  BOOST_TEST(parse_weights("triangle:1e308, circle:1", names).of("triangle") == 1e308);
+}
+
+// #13 item 8: integer bounds are compared as integers, not as doubles.
+BOOST_AUTO_TEST_CASE(integer_bounds_are_exact) {
+  const OptionDecl* seed = find_option("dataset.seed");
+  BOOST_REQUIRE(seed);
+  BOOST_TEST(seed->allowed() == "a whole number in [0, 9007199254740992]");
+  BOOST_TEST(std::get<std::int64_t>(seed->parse("9007199254740992")) == 9007199254740992);
+  BOOST_TEST(reason([&] { seed->parse("9007199254740993"); }) == "out of range");
+  BOOST_TEST(reason([&] { seed->parse("-1"); }) == "out of range");
+  BOOST_TEST(reason([&] { seed->parse("9223372036854775808"); }) == "not a whole number");
+  const Bounds open{0.5, 10, true, true};
+  BOOST_TEST(!open.contains_integer(0));
+  BOOST_TEST(open.contains_integer(1));
+  BOOST_TEST(!open.contains_integer(10));
+  BOOST_TEST(Bounds{}.contains_integer(INT64_MIN));
+  BOOST_TEST(Bounds{}.contains_integer(INT64_MAX));
+  BOOST_TEST(!(Bounds{1e19, 2e19}.contains_integer(INT64_MAX)));
+}
+
+// #13 item 7: Boost's INI parser cuts a line at '#', so text escapes it.
+BOOST_AUTO_TEST_CASE(text_round_trips_through_its_escaped_form) {
+  for (const std::string text : {"plain", "shapes #3", "#", "a\\b", "\\x23", "\\\\x23",
+                                 "C:\\data\\", "tab\tinside", "ünïcode # ☃"}) {
+    BOOST_TEST_CONTEXT(text) {
+      const std::string escaped = escape_text(text);
+      BOOST_TEST(escaped.find('#') == std::string::npos);
+      BOOST_TEST(parse_text(escaped) == text);
+    }
+  }
+  BOOST_TEST(escape_text("no change here") == "no change here");  // dataset.ini bytes stay
+  BOOST_TEST(parse_text("C:\\data") == "C:\\data");               // a lone backslash is itself
+  BOOST_TEST(reason([] { parse_text("two\nlines"); }) == "more than one line");
+}

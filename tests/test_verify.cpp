@@ -1,9 +1,14 @@
 #define BOOST_TEST_MODULE verify
 // verify and diff: tolerances in idiff's terms, every kind of damage
 // reported with its own message (exit 1), never a crash.
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <fstream>
+#include <sstream>
 
+#include "base/parallel.hpp"
+#include "check/findings.hpp"
+#include "check/manifest_reader.hpp"
 #include "check/text_compare.hpp"
 #include "render/raster.hpp"
 #include "shapegen/compare.hpp"
@@ -285,4 +290,70 @@ BOOST_AUTO_TEST_CASE(text_comparers_name_the_first_differing_line_as_lines_are_r
   compare_text(t.path() / "none", "none", TextCheck::lines,
                [&](std::string p, auto) { problems.push_back(p); });
   BOOST_TEST(problems == Problems{"none: missing"});
+}
+
+// #13 item 6: a dataset damaged everywhere costs bounded memory, and the
+// lines kept do not depend on the order workers report them in.
+BOOST_AUTO_TEST_CASE(findings_keep_the_first_problems_in_order_and_count_all) {
+  std::vector<std::string> texts;
+  for (int i = 0; i < 5000; ++i) texts.push_back("p" + std::to_string(100000 + (i * 7919) % 5000));
+  Findings findings;
+  parallel_for(texts.size(), 4, [&](std::uint64_t i) { findings.problem(texts[i]); });
+  findings.difference(3, "b");
+  findings.difference(3, "a");  // equal differences: the smaller place, whatever the order
+  findings.difference(2, "c");
+  VerifyReport report;
+  findings.into(report);
+  BOOST_TEST(report.problem_count == 5000u);
+  BOOST_REQUIRE(report.problems.size() == Findings::kKeptProblems);
+  BOOST_TEST(report.problems.front() == "p100000");
+  BOOST_TEST(report.problems.back() == "p100999");
+  BOOST_TEST(std::is_sorted(report.problems.begin(), report.problems.end()));
+  BOOST_TEST(report.worst == 3);
+  BOOST_TEST(report.worst_where == "a");
+  BOOST_TEST(report.summary("v").find("0 failed, 5000 problems") != std::string::npos);
+}
+
+// #13 items 2 and 5: manifest lines are bounded before they are parsed.
+BOOST_AUTO_TEST_CASE(manifest_lines_are_bounded_before_they_are_parsed) {
+  const std::string deep = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  BOOST_TEST(json_depth(deep, 64) == 65u);
+  BOOST_TEST(json_depth("{\"a\":\"[[[[\\\"[[[\"}", 64) == 1u);  // brackets in strings do not count
+  BOOST_TEST(describe_line_difference("{\"a\":1}", deep) == "nested deeper than 64 levels");
+  BOOST_TEST(describe_line_difference("{\"a\":1}", "{\"a\":") == "not valid JSON");
+  // A long value is shown shortened.
+  const std::string diff =
+      describe_line_difference("{\"a\":\"x\"}", "{\"a\":\"" + std::string(100000, 'y') + "\"}");
+  BOOST_TEST(diff.find("a: \"x\" expected, \"yyyy") == 0u);
+  BOOST_TEST(diff.size() < 200u);
+
+  std::istringstream in("short\n" + std::string(1000, 'z') + "\nlast");
+  std::string line;
+  BOOST_TEST((read_line(in, line, 100) == LineRead::line && line == "short"));
+  BOOST_TEST((read_line(in, line, 100) == LineRead::too_long && line.empty()));
+  BOOST_TEST((read_line(in, line, 100) == LineRead::line && line == "last"));
+  BOOST_TEST((read_line(in, line, 100) == LineRead::end));
+}
+
+// #13 items 5 and 10: "file" is a string naming a file inside the dataset.
+BOOST_AUTO_TEST_CASE(manifest_files_stay_inside_the_dataset) {
+  std::string why;
+  BOOST_TEST(manifest_line_file("{\"file\":\"images/000001.png\"}", why).value_or("") ==
+             "images/000001.png");
+  const std::pair<const char*, const char*> bad[] = {
+      {"{\"file\":5}", "\"file\" is not a string but 5"},
+      {"{\"file\":null}", "\"file\" is not a string but null"},
+      {"{\"index\":1}", "no \"file\" field"},
+      {"[1]", "no \"file\" field"},
+      {"{\"file\":\"/etc/passwd\"}", "\"file\" '/etc/passwd' points outside the dataset"},
+      {"{\"file\":\"images/../../x.png\"}", "points outside the dataset"},
+      {"{\"file\":\"\"}", "points outside the dataset"},
+      {"{\"file\":\"a\\u0000b\"}", "\"file\" 'a\\0b' points outside the dataset"},
+      {"not json", "not valid JSON"}};
+  for (const auto& [line, message] : bad) {
+    BOOST_TEST_CONTEXT(line) {
+      BOOST_TEST(!manifest_line_file(line, why));
+      BOOST_TEST(why.find(message) != std::string::npos, why);
+    }
+  }
 }

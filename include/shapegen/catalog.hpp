@@ -21,7 +21,8 @@ struct Bounds {
   bool min_open = false;  // true: min itself is not allowed
   bool max_open = false;
   bool contains(double x) const;
-  std::string describe() const;  // "[0, 1]", "(0, 1]", ">= 0", ...
+  bool contains_integer(std::int64_t v) const;  // exact, for integer keys
+  std::string describe() const;                 // "[0, 1]", "(0, 1]", ">= 0", ...
 };
 
 struct OptionDecl {

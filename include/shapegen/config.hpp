@@ -4,6 +4,7 @@
 // loading, nothing downstream can fail on configuration. A Config works over
 // a Catalog (its keys and rules); the functions without one use the preset
 // catalog.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -54,9 +55,16 @@ class Config {
   std::map<std::string, Value> values_;
 };
 
+// The largest preset file read; a resolved dataset.ini is about 30 KB.
+inline constexpr std::uint64_t kMaxPresetBytes = std::uint64_t(1) << 20;
+
 // Reads a preset INI file (Boost.Program_options config syntax) into
-// assignments; unknown keys, duplicates and unreadable files throw ConfigError.
+// assignments; unknown keys, duplicates and unreadable files (a folder, a
+// FIFO, a device, over kMaxPresetBytes) throw ConfigError. A UTF-8 byte
+// order mark at the start is skipped.
 Assignments read_preset_file(const std::string& path);
+// The text of a preset file, after the same checks (ConfigError naming it).
+std::string read_preset_text(const std::string& path);
 Assignments parse_preset_text(const std::string& text, const std::string& origin);
 Assignments read_preset_file(const Catalog& catalog, const std::string& path);
 Assignments parse_preset_text(const Catalog& catalog, const std::string& text,

@@ -8,7 +8,8 @@
 //   bool      true | false   (also yes/no, on/off, 1/0 on input)
 //   choice    one word from a fixed list
 //   list      word, word, ...   (distinct words from a fixed list, in order)
-//   text      any single-line text
+//   text      any single-line text; in INI files '#' starts a comment, so a
+//             '#' inside a text is written \x23 (and a '\' as \\)
 #include <cstdint>
 #include <string>
 #include <variant>
@@ -61,6 +62,10 @@ Weights parse_weights(const std::string& text, const std::vector<std::string>& a
 ColorRange parse_color(const std::string& text);
 bool parse_bool(const std::string& text);
 NameList parse_name_list(const std::string& text, const std::vector<std::string>& allowed);
+// A text value: trimmed, one line, \x23 read as '#' and \\ as '\'.
+std::string parse_text(const std::string& text);
+// The form parse_text reads back to `text`: '#' as \x23, '\' as \\.
+std::string escape_text(const std::string& text);
 
 std::string trim(const std::string& text);
 

@@ -3,11 +3,13 @@
 #include <png.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 
+#include "base/file_check.hpp"
 #include "shapegen/error.hpp"
 
 namespace shapegen {
@@ -35,6 +37,27 @@ void on_write(png_structp png, png_bytep data, png_size_t length) {
   state->output->insert(state->output->end(), data, data + length);
 }
 void on_flush(png_structp) {}
+
+// The size an IHDR claims, read before libpng allocates anything for it.
+bool claimed_size(const std::vector<std::uint8_t>& bytes, std::uint32_t& width,
+                  std::uint32_t& height) {
+  if (bytes.size() < 24 || std::memcmp(bytes.data() + 12, "IHDR", 4) != 0) return false;
+  const auto be32 = [&](std::size_t at) {
+    return std::uint32_t(bytes[at]) << 24 | std::uint32_t(bytes[at + 1]) << 16 |
+           std::uint32_t(bytes[at + 2]) << 8 | std::uint32_t(bytes[at + 3]);
+  };
+  width = be32(16);
+  height = be32(20);
+  return true;
+}
+
+// Deflate packs at most 1032 bytes into one, so a file of N bytes cannot
+// hold more than about 1032 N bytes of rows: a 68-byte file claiming
+// 60000 x 60000 is corrupt, and is reported before 3.6 GB are allocated.
+bool can_hold(std::size_t file_bytes, std::uint64_t width, std::uint64_t height, int channels) {
+  const std::uint64_t row_bytes = height * (1 + width * std::uint64_t(channels));
+  return row_bytes / 1032 <= file_bytes;
+}
 
 void on_read(png_structp png, png_bytep data, png_size_t length) {
   auto* state = static_cast<PngState*>(png_get_io_ptr(png));
@@ -78,6 +101,12 @@ std::vector<std::uint8_t> encode_png(const Image& image, int compression_level) 
 Image decode_png(const std::vector<std::uint8_t>& bytes, const std::string& origin) {
   if (bytes.size() < 8 || png_sig_cmp(bytes.data(), 0, 8) != 0)
     throw IoError(origin + ": not a PNG file");
+  std::uint32_t claimed_width = 0, claimed_height = 0;
+  if (claimed_size(bytes, claimed_width, claimed_height) &&
+      (claimed_width > kMaxPngSide || claimed_height > kMaxPngSide))
+    throw IoError(origin + ": image too large (" + std::to_string(claimed_width) + "x" +
+                  std::to_string(claimed_height) + "; at most " + std::to_string(kMaxPngSide) +
+                  "x" + std::to_string(kMaxPngSide) + ")");
   PngState state;
   state.input = &bytes;
   Image image;
@@ -93,6 +122,15 @@ Image decode_png(const std::vector<std::uint8_t>& bytes, const std::string& orig
     throw IoError(origin + ": corrupt PNG (" + state.message + ")");
   }
   png_set_read_fn(png, &state, on_read);
+  // Bounds on what a hostile file can make libpng allocate: the frame, the
+  // number of ancillary chunks kept and the size of any one. libpng only
+  // warns about a chunk over that size and allocates it anyway (an sPLT
+  // claiming 0x73737373 bytes cost 2.1 GB), so the ancillary chunks, none
+  // of which shapegen reads, are skipped unread. Rows are read in place.
+  png_set_user_limits(png, kMaxPngSide, kMaxPngSide);
+  png_set_chunk_cache_max(png, 128);
+  png_set_chunk_malloc_max(png, 8u << 20);
+  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, nullptr, -1);
   png_read_info(png, info);
   const int depth = png_get_bit_depth(png, info);
   const int type = png_get_color_type(png, info);
@@ -101,8 +139,16 @@ Image decode_png(const std::vector<std::uint8_t>& bytes, const std::string& orig
     throw IoError(origin + ": unsupported PNG format (need 8-bit gray or RGB, got bit depth " +
                   std::to_string(depth) + ", color type " + std::to_string(type) + ")");
   }
-  image = Image(png_get_image_width(png, info), png_get_image_height(png, info),
-                type == PNG_COLOR_TYPE_RGB ? 3 : 1);
+  const std::uint32_t width = png_get_image_width(png, info);
+  const std::uint32_t height = png_get_image_height(png, info);
+  const int channels = type == PNG_COLOR_TYPE_RGB ? 3 : 1;
+  if (!can_hold(bytes.size(), width, height, channels)) {
+    png_destroy_read_struct(&png, &info, nullptr);
+    throw IoError(origin + ": corrupt PNG (claims " + std::to_string(width) + "x" +
+                  std::to_string(height) + " pixels, more than its " +
+                  std::to_string(bytes.size()) + " bytes can hold)");
+  }
+  image = Image(int(width), int(height), channels);
   rows.resize(image.height);
   for (int y = 0; y < image.height; ++y)
     rows[y] = &image.pixels[std::size_t(y) * image.width * image.channels];
@@ -112,33 +158,38 @@ Image decode_png(const std::vector<std::uint8_t>& bytes, const std::string& orig
   return image;
 }
 
-std::vector<std::uint8_t> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": cannot be read");
-  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
+std::vector<std::uint8_t> read_file(const std::string& path, std::uint64_t max_bytes) {
+  return read_regular_file(path, path, max_bytes);
 }
 
 void write_file_atomic(const std::string& path, const void* data, std::size_t size) {
-  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+  // Unique per call, not just per process: two threads may write the same
+  // name (verify's diff images of two layouts' files with one stem).
+  static std::atomic<std::uint64_t> calls{0};
+  const std::string tmp =
+      path + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(calls++);
+  std::error_code ignored;
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw IoError(path + ": cannot be written");
     out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
     out.close();
     if (!out) {
-      std::filesystem::remove(tmp);
+      std::filesystem::remove(tmp, ignored);
       throw IoError(path + ": write failed (disk full?)");
     }
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
-    std::filesystem::remove(tmp);
+    std::filesystem::remove(tmp, ignored);
     throw IoError(path + ": cannot be written (" + ec.message() + ")");
   }
 }
 
-Image read_png(const std::string& path) { return decode_png(read_file(path), path); }
+Image read_png(const std::string& path) {
+  return decode_png(read_file(path, kMaxPngFileBytes), path);
+}
 
 void write_png(const std::string& path, const Image& image, int compression_level) {
   const auto bytes = encode_png(image, compression_level);

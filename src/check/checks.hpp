@@ -1,31 +1,30 @@
 #pragma once
-// Private: the comparisons verify and diff share. Each reports into a
-// VerifyReport under a lock, so workers may call them at once.
+// Private: the image check verify and diff share. It reports into Findings,
+// so workers may call it at once.
+#include <cstdint>
 #include <filesystem>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "check/findings.hpp"
 #include "shapegen/image.hpp"
 #include "shapegen/verify.hpp"
 
 namespace shapegen {
 
 // Compares `expected` with the PNG at `actual_path`, reported as `name`:
-// missing, unreadable, wrong shape or over the tolerance are problems; the
-// worst difference is tracked; failing pairs get diff images. Returns false
-// when the pair fails.
+// missing, no regular file, unreadable, too large, wrong shape or over the
+// tolerance are problems, never exceptions; the worst difference is noted;
+// failing pairs get diff images (a diff image that cannot be written is a
+// problem too). Returns false when the pair fails.
 bool check_image(const Image& expected, const std::filesystem::path& actual_path,
-                 const std::string& name, const VerifyOptions& options, VerifyReport& report,
-                 std::mutex& lock);
+                 const std::string& name, const VerifyOptions& options, Findings& findings);
 
 // The same for PNG bytes already read (a tar member); nullptr: missing.
 bool check_png_data(const Image& expected, const std::vector<std::uint8_t>* data,
-                    const std::string& name, const VerifyOptions& options, VerifyReport& report,
-                    std::mutex& lock);
+                    const std::string& name, const VerifyOptions& options, Findings& findings);
 
-// The first place two manifest lines differ, as "objects[0].bbox[2]: 41.5
-// expected, 41.2 found"; "not valid JSON" or "formatting differs" otherwise.
-std::string describe_line_difference(const std::string& expected, const std::string& found);
+// Creates the --diff-dir folder if one is given; IoError naming it if not possible.
+void make_diff_dir(const std::string& diff_dir);
 
 }  // namespace shapegen

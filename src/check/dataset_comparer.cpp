@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 
+#include "base/printable.hpp"
 #include "check/checks.hpp"
 #include "check/tar_compare.hpp"
 #include "check/text_compare.hpp"
@@ -29,8 +30,7 @@ DatasetComparer::DatasetComparer(const fs::path& dir, const DatasetPlan& plan,
       plan_(plan),
       options_(options),
       exact_(options),
-      produced_(plan),
-      failed_rows_(plan.row_count()) {
+      produced_(plan) {
   exact_.tolerance = Tolerance{};
 }
 
@@ -40,9 +40,16 @@ DatasetComparer::~DatasetComparer() {
 }
 
 void DatasetComparer::problem(std::string text, std::optional<std::uint64_t> fails_row) {
+  findings_.problem(std::move(text));
+  if (!fails_row) return;
   std::lock_guard<std::mutex> guard(lock_);
-  report_.problems.push_back(std::move(text));
-  if (fails_row) failed_rows_[*fails_row] = true;
+  failed_in_batch_.insert(*fails_row);
+}
+
+void DatasetComparer::end_batch() {
+  std::lock_guard<std::mutex> guard(lock_);
+  failed_ += failed_in_batch_.size();
+  failed_in_batch_.clear();
 }
 
 std::unique_ptr<TextOutput> DatasetComparer::open_text(const std::string& file, TextCheck check) {
@@ -58,10 +65,10 @@ std::unique_ptr<TextOutput> DatasetComparer::open_text(const std::string& file, 
                std::optional<std::uint64_t> row) {
           const Image image = decode_png({expected.begin(), expected.end()}, name);
           const std::vector<std::uint8_t> data(found.begin(), found.end());
-          const bool ok = check_png_data(image, &data, name, options_, report_, lock_);
+          const bool ok = check_png_data(image, &data, name, options_, findings_);
           if (!ok && row) {
             std::lock_guard<std::mutex> guard(lock_);
-            failed_rows_[*row] = true;
+            failed_in_batch_.insert(*row);
           }
           return ok;
         });
@@ -79,16 +86,16 @@ void DatasetComparer::write_image(const std::string& file, const Image& image, I
                                   std::uint64_t row) {
   produced_.insert(file);
   const bool ok = check_image(image, dir_ / file, file,
-                              check == ImageCheck::exact ? exact_ : options_, report_, lock_);
+                              check == ImageCheck::exact ? exact_ : options_, findings_);
   if (!ok && check == ImageCheck::sample) {
     std::lock_guard<std::mutex> guard(lock_);
-    failed_rows_[row] = true;
+    failed_in_batch_.insert(row);
   }
 }
 
 void DatasetComparer::place_image(const std::string& file, const std::string&, const Image& image) {
   produced_.insert(file);
-  check_image(image, dir_ / file, file, options_, report_, lock_);
+  check_image(image, dir_ / file, file, options_, findings_);
 }
 
 fs::path DatasetComparer::scratch_path(const std::string& name) {
@@ -108,22 +115,38 @@ fs::path DatasetComparer::scratch_path(const std::string& name) {
   return path;
 }
 
-VerifyReport DatasetComparer::finish() {
+void DatasetComparer::report_extra_files(std::uint64_t rows_fed) {
   std::error_code ec;
   const auto options = fs::directory_options::skip_permission_denied;
-  for (fs::recursive_directory_iterator it(dir_, options, ec), end; !ec && it != end;
-       it.increment(ec)) {
+  fs::recursive_directory_iterator it(dir_, options, ec);
+  for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
-    if (!it->is_regular_file(type_ec)) continue;  // folders, broken links
+    // Links are not followed into folders; a FIFO or a dangling link where
+    // no file belongs is extra like any file.
+    if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) continue;
     const std::string rel = it->path().lexically_relative(dir_).generic_string();
-    if (!produced_.contains(rel))
-      problem(rel + ": extra file, not part of the dataset", std::nullopt);
+    if (produced_.contains(rel)) continue;
+    // Stopped early, the files of rows not regenerated and those sinks
+    // write at the end (dataset.ini, COCO files) were not produced. Rows
+    // before a shard's first are extra whenever they are found.
+    const auto row = produced_.row_of(rel);
+    if (rows_fed < plan_.rows().size() && (!row || *row >= plan_.rows().first + rows_fed)) continue;
+    problem(printable(rel, 200) + ": extra file, not part of the dataset", std::nullopt);
   }
-  if (ec) throw IoError(dir_.string() + ": cannot list the dataset's files (" + ec.message() + ")");
-  report_.checked = plan_.rows().size();
-  report_.failed = std::uint64_t(std::count(failed_rows_.begin(), failed_rows_.end(), true));
-  report_.passed = report_.checked - report_.failed;
-  return std::move(report_);
+  if (ec)
+    problem(printable(dir_.string(), 200) + ": cannot list every file (" + ec.message() + ")",
+            std::nullopt);
+}
+
+VerifyReport DatasetComparer::finish(std::uint64_t rows_fed) {
+  report_extra_files(rows_fed);
+  end_batch();
+  VerifyReport report;
+  findings_.into(report);
+  report.checked = rows_fed;
+  report.failed = failed_;
+  report.passed = report.checked - report.failed;
+  return report;
 }
 
 }  // namespace shapegen

@@ -23,10 +23,9 @@ void FileSet::insert(std::string_view file) {
     others_.emplace(file);
     return;
   }
-  auto it = families_.find(key);
-  if (it == families_.end())
-    it = families_.emplace(std::move(key), std::vector<bool>(plan_.row_count())).first;
-  it->second[row] = true;
+  std::vector<bool>& rows = families_[std::move(key)];
+  if (rows.size() <= row) rows.resize(row + 1);
+  rows[row] = true;
 }
 
 bool FileSet::contains(std::string_view file) const {
@@ -34,7 +33,13 @@ bool FileSet::contains(std::string_view file) const {
   std::lock_guard<std::mutex> guard(lock_);
   if (row == plan_.row_count()) return others_.find(file) != others_.end();
   const auto it = families_.find(key);
-  return it != families_.end() && it->second[row];
+  return it != families_.end() && row < it->second.size() && it->second[row];
+}
+
+std::optional<std::uint64_t> FileSet::row_of(std::string_view file) const {
+  const std::uint64_t row = family_of(file).second;
+  if (row == plan_.row_count()) return std::nullopt;
+  return row;
 }
 
 }  // namespace shapegen

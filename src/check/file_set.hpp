@@ -3,10 +3,12 @@
 // files on disk. Files named after a row ("labels/train/000042.txt") take
 // one bit per row in a family per folder and extension, so the set costs a
 // few bits per row rather than a string per file; other files are kept by
-// name. Thread-safe.
+// name. A family grows with the rows fed, not with the count dataset.ini
+// claims. Thread-safe.
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -21,6 +23,8 @@ class FileSet {
   explicit FileSet(const DatasetPlan& plan) : plan_(plan) {}
   void insert(std::string_view file);
   bool contains(std::string_view file) const;
+  // The row a file is named after ("images/000042.png" -> 42), if any.
+  std::optional<std::uint64_t> row_of(std::string_view file) const;
 
  private:
   // The family key and row of a file named after a row; row_count() if not.

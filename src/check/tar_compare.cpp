@@ -4,7 +4,7 @@
 #include <cstring>
 #include <fstream>
 
-#include "check/checks.hpp"
+#include "check/manifest_reader.hpp"
 #include "dataset/tar.hpp"
 
 namespace shapegen {

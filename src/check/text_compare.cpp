@@ -4,11 +4,18 @@
 #include <fstream>
 #include <vector>
 
-#include "check/checks.hpp"
+#include "base/file_check.hpp"
+#include "check/manifest_reader.hpp"
 
 namespace shapegen {
 
 namespace {
+
+// "" when `path` is a regular file to compare with, else the problem. A
+// FIFO would block the comparer on open, a link to /dev/zero never end.
+std::string unreadable(const std::filesystem::path& path, const std::string& name) {
+  return file_problem(path, name, UINT64_MAX);
+}
 
 // The first differing line: "<file>: differs from line N". Lines as
 // std::getline reads them, so a missing final newline is no difference.
@@ -16,12 +23,14 @@ class LineComparer : public TextOutput {
  public:
   LineComparer(const std::filesystem::path& path, std::string name, bool table,
                ReportProblem report)
-      : name_(std::move(name)),
-        table_(table),
-        report_(std::move(report)),
-        found_(path, std::ios::binary) {
-    if (!found_) {
-      report_(name_ + ": missing", std::nullopt);
+      : name_(std::move(name)), table_(table), report_(std::move(report)) {
+    std::string problem = unreadable(path, name_);
+    if (problem.empty()) {
+      found_.open(path, std::ios::binary);
+      if (!found_) problem = name_ + ": cannot be read";
+    }
+    if (!problem.empty()) {
+      report_(std::move(problem), std::nullopt);
       done_ = true;
     }
   }
@@ -48,7 +57,9 @@ class LineComparer : public TextOutput {
     if (done_) return;
     if (pending_newline_) return differ(line_ + 1);
     std::string line;
-    if (!std::getline(found_, line) || line.rfind(prefix, 0) != 0) return differ(line_);
+    if (read_line(found_, line, prefix.size() + 4096) != LineRead::line ||
+        line.rfind(prefix, 0) != 0)
+      return differ(line_);
     ++line_;
   }
 
@@ -82,12 +93,14 @@ class RowComparer : public TextOutput {
  public:
   RowComparer(const std::filesystem::path& path, std::string name, ReportProblem report,
               std::function<std::string(std::uint64_t)> label_of_row)
-      : name_(std::move(name)),
-        report_(std::move(report)),
-        label_of_row_(std::move(label_of_row)),
-        found_(path, std::ios::binary) {
-    if (!found_) {
-      report_(name_ + ": missing", std::nullopt);
+      : name_(std::move(name)), report_(std::move(report)), label_of_row_(std::move(label_of_row)) {
+    std::string problem = unreadable(path, name_);
+    if (problem.empty()) {
+      found_.open(path, std::ios::binary);
+      if (!found_) problem = name_ + ": cannot be read";
+    }
+    if (!problem.empty()) {
+      report_(std::move(problem), std::nullopt);
       missing_ = true;
     }
   }
@@ -106,7 +119,7 @@ class RowComparer : public TextOutput {
     if (!pending_.empty()) compare(pending_), pending_.clear();
     if (missing_) return;
     std::uint64_t beyond = 0;
-    for (std::string line; std::getline(found_, line);) ++beyond;
+    for (std::string line; read_line(found_, line, 0) != LineRead::end;) ++beyond;
     if (beyond > 0)
       report_(name_ + ": " + std::to_string(beyond) + " lines beyond the dataset's " +
                   std::to_string(rows_) + " rows",
@@ -117,13 +130,20 @@ class RowComparer : public TextOutput {
   void compare(const std::string& expected) {
     const std::uint64_t row = rows_++;
     if (missing_) return;
+    // A found line may be longer than the expected one and still be worth
+    // describing (an added field), but not without bound.
+    const std::size_t limit = 2 * expected.size() + (std::size_t(1) << 20);
     std::string found;
-    if (!std::getline(found_, found))
-      report_(name_ + ": line " + std::to_string(row + 1) + " missing", row);
-    else if (found != expected)
-      report_(name_ + " line " + std::to_string(row + 1) + " (" + label_of_row_(row) +
-                  "): " + describe_line_difference(expected, found),
-              row);
+    const LineRead read = read_line(found_, found, limit);
+    if (read == LineRead::line && found == expected) return;
+    if (read == LineRead::end)
+      return report_(name_ + ": line " + std::to_string(row + 1) + " missing", row);
+    const std::string where =
+        name_ + " line " + std::to_string(row + 1) + " (" + label_of_row_(row) + "): ";
+    if (read == LineRead::too_long)
+      report_(where + "longer than " + std::to_string(limit) + " bytes", row);
+    else
+      report_(where + describe_line_difference(expected, found), row);
   }
 
   std::string name_;

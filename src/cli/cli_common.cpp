@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/printable.hpp"
 #include "shapegen/catalog.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/presets.hpp"
@@ -51,7 +52,8 @@ static std::string nearest_option(const std::string& unknown, const po::options_
   const std::string key = nearest_key(unknown);
   if (!key.empty()) return "--" + key;
   for (const auto& opt : all.options())
-    if (opt->long_name().find(unknown) == 0 || unknown.find(opt->long_name()) == 0)
+    if (!unknown.empty() && !opt->long_name().empty() &&
+        (opt->long_name().starts_with(unknown) || unknown.starts_with(opt->long_name())))
       return "--" + opt->long_name();
   return "";
 }
@@ -88,13 +90,24 @@ ParsedArgs parse_args(const Command& command, const po::options_description& own
     std::string name = option;
     while (!name.empty() && name.front() == '-') name.erase(0, 1);
     const std::string hint = nearest_option(name, all);
-    throw ConfigError(where + ": unknown option '" + option + "'" +
+    throw ConfigError(where + ": unknown option '" + printable(option) + "'" +
                       (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; see '" + where +
                       " --help'");
   } catch (const po::too_many_positional_options_error&) {
     throw ConfigError(where + ": unexpected extra argument; see '" + where + " --help'");
   } catch (const po::error& e) {
-    throw ConfigError(where + ": " + e.what() + "; see '" + where + " --help'");
+    // Boost's what() substitutes the value into the message until no
+    // placeholder is left, so "--jobs %value%" never returned: with a '%'
+    // in the arguments, name the option without asking Boost for the text.
+    const bool placeholder = std::any_of(args.begin(), args.end(), [](const std::string& a) {
+      return a.find('%') != std::string::npos;
+    });
+    const auto* named = dynamic_cast<const po::error_with_option_name*>(&e);
+    if (placeholder)
+      throw ConfigError(where + ": option '" + printable(named ? named->get_option_name() : "") +
+                        "' has an invalid argument; see '" + where + " --help'");
+    // Boost's messages quote the value given; printable() keeps them short.
+    throw ConfigError(where + ": " + printable(e.what(), 200) + "; see '" + where + " --help'");
   }
   out.help = out.vm.count("help") > 0;
   if (out.vm.count("positional"))

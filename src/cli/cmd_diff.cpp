@@ -1,3 +1,4 @@
+#include "base/printable.hpp"
 #include "cli/cli_common.hpp"
 #include "shapegen/verify.hpp"
 
@@ -21,9 +22,10 @@ int run_diff(const std::vector<std::string>& args) {
   if (parsed.positional.size() != 2)
     throw ConfigError("shapegen diff: give the reference A and the candidate B");
   const VerifyOptions options = tolerance_options(parsed);
-  return print_report(diff_paths(parsed.positional[0], parsed.positional[1], options),
-                      "diff " + parsed.positional[0] + " " + parsed.positional[1],
-                      options.diff_dir);
+  return print_report(
+      diff_paths(parsed.positional[0], parsed.positional[1], options),
+      "diff " + printable(parsed.positional[0], 200) + " " + printable(parsed.positional[1], 200),
+      options.diff_dir);
 }
 
 }  // namespace shapegen::cli

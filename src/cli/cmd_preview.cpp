@@ -1,12 +1,33 @@
+#include <charconv>
 #include <filesystem>
 #include <iostream>
 
+#include "base/printable.hpp"
 #include "cli/cli_common.hpp"
 #include "shapegen/generator.hpp"
 #include "shapegen/png.hpp"
 #include "shapegen/preview.hpp"
 
 namespace shapegen::cli {
+
+namespace {
+
+// --first I: the sheet shows rows I * per_base .. (I + count) * per_base - 1,
+// all of which must be row numbers (no wrap past 2^64).
+std::uint64_t first_row(const std::string& text, std::uint64_t count, int per_base) {
+  const std::uint64_t last = UINT64_MAX / std::uint64_t(per_base) - count;
+  std::uint64_t first = 0;
+  const char* end = text.data() + text.size();
+  const auto [at, ec] = std::from_chars(text.data(), end, first);
+  if (text.empty() || ec != std::errc() || at != end || first > last)
+    throw ConfigError(
+        "--first: value '" + printable(text) + "' is invalid; allowed: a whole number in [0, " +
+        std::to_string(last) + "] (with --count " + std::to_string(count) +
+        (per_base > 1 ? " and --variants " + std::to_string(per_base - 1) : "") + ")");
+  return first;
+}
+
+}  // namespace
 
 int run_preview(const std::vector<std::string>& args) {
   const Command command{"preview",
@@ -20,7 +41,7 @@ int run_preview(const std::vector<std::string>& args) {
   po::options_description own("Options");
   add_preset_options(own);
   own.add_options()("out,o", po::value<std::string>()->value_name("SHEET.png"), "Output PNG file.")(
-      "first", po::value<std::uint64_t>()->default_value(0)->value_name("I"),
+      "first", po::value<std::string>()->default_value("0")->value_name("I"),
       "First sample index.")("columns", po::value<int>()->default_value(0)->value_name("C"),
                              "Tiles per row (0: about square).")(
       "scale", po::value<int>()->default_value(0)->value_name("S"),
@@ -32,6 +53,8 @@ int run_preview(const std::vector<std::string>& args) {
     return 0;
   }
   if (!parsed.vm.count("out")) throw ConfigError("shapegen preview: --out SHEET.png is required");
+  if (parsed.vm["out"].as<std::string>().empty())
+    throw ConfigError("--out: value '' is invalid; allowed: a PNG file path");
   if (!parsed.vm.count("count")) parsed.overrides.emplace_back("dataset.count", "16");
   const Config config = resolve_config(parsed);
   const auto count = static_cast<std::uint64_t>(config.integer("dataset.count"));
@@ -52,7 +75,7 @@ int run_preview(const std::vector<std::string>& args) {
   // With variants, each base sample gets a row: the original, then its variants.
   const Generator generator(config);
   const int per_base = generator.variants() + 1;
-  const std::uint64_t first = parsed.vm["first"].as<std::uint64_t>();
+  const std::uint64_t first = first_row(parsed.vm["first"].as<std::string>(), count, per_base);
   std::vector<Sample> samples;
   for (std::uint64_t i = 0; i < count * per_base; ++i)
     samples.push_back(generator.make_row(first * per_base + i));

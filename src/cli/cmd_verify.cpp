@@ -1,8 +1,10 @@
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <iostream>
 #include <thread>
 
+#include "base/printable.hpp"
 #include "cli/cli_common.hpp"
 #include "cli/progress.hpp"
 #include "shapegen/verify.hpp"
@@ -59,8 +61,9 @@ int print_report(const VerifyReport& report, const std::string& what, const std:
   for (const std::string& note : report.notes) std::cout << "note: " << note << "\n";
   const std::size_t shown = std::min<std::size_t>(report.problems.size(), 100);
   for (std::size_t i = 0; i < shown; ++i) std::cout << "FAIL " << report.problems[i] << "\n";
-  if (report.problems.size() > shown)
-    std::cout << "... and " << report.problems.size() - shown << " more\n";
+  // The report keeps the first problems and counts them all.
+  const std::uint64_t total = std::max<std::uint64_t>(report.problem_count, report.problems.size());
+  if (total > shown) std::cout << "... and " << total - shown << " more\n";
   if (!report.ok() && !diff_dir.empty())
     std::cout << "diff images (expected, actual, differences in red): " << diff_dir << "\n";
   std::cout << report.summary(what) << "\n";
@@ -104,7 +107,7 @@ int run_verify(const std::vector<std::string>& args) {
   progress.clear();
   if (!parsed.vm.count("quiet"))
     std::cerr << "verify: " << progress.summary(report.checked, 0) << "\n";
-  return print_report(report, "verify " + parsed.positional[0], options.diff_dir);
+  return print_report(report, "verify " + printable(parsed.positional[0], 200), options.diff_dir);
 }
 
 }  // namespace shapegen::cli

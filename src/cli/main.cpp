@@ -1,14 +1,20 @@
 // The shapegen executable: a thin layer that dispatches to one file per
 // subcommand. Every error reaches the user here as one line; exit code 2.
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
+#include "base/printable.hpp"
 #include "cli/cli_common.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/version.hpp"
 
 namespace {
+
+// Messages are built from bounded, escaped pieces already; this keeps even
+// a message that slipped through to one line of sensible length.
+std::string one_line(const std::string& message) { return shapegen::printable(message, 2000); }
 
 void print_usage() {
   std::cout
@@ -51,15 +57,18 @@ int main(int argc, char** argv) {
     if (command == "diff") return shapegen::cli::run_diff(args);
     if (command == "merge") return shapegen::cli::run_merge(args);
     if (command == "stats") return shapegen::cli::run_stats(args);
-    std::cerr << "shapegen: unknown command '" << command
+    std::cerr << "shapegen: unknown command '" << shapegen::printable(command)
               << "'; commands: generate, preview, describe, presets, verify, diff, merge, stats "
                  "(see 'shapegen --help')\n";
     return 2;
   } catch (const shapegen::Error& e) {
-    std::cerr << "shapegen: error: " << e.what() << "\n";
+    std::cerr << "shapegen: error: " << one_line(e.what()) << "\n";
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "shapegen: error: out of memory\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "shapegen: internal error: " << e.what() << "\n";
+    std::cerr << "shapegen: internal error: " << one_line(e.what()) << "\n";
     return 3;
   }
 }

@@ -1,7 +1,6 @@
 #include "dataset/shard_record.hpp"
 
 #include <charconv>
-#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -67,11 +66,8 @@ DatasetIni split_dataset_ini(const std::string& text, const std::string& origin)
 }
 
 Config load_recipe(const std::string& path, const Assignments& overrides, Shard* recorded) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError("preset '" + path + "': cannot be read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  const DatasetIni ini = split_dataset_ini(text.str(), path);
+  // Checked as a preset file: a FIFO, a folder or a huge file is refused.
+  const DatasetIni ini = split_dataset_ini(read_preset_text(path), path);
   Config config = Config::defaults();
   config.set_all(parse_preset_text(ini.recipe, path), path);
   config.set_all(overrides, "command line");

@@ -117,9 +117,14 @@ void check_size(const DatasetPlan& plan, const GenerateOptions& options, std::ui
 }  // namespace
 
 void check_output_dir(const std::string& out_dir, bool overwrite) {
+  if (out_dir.empty()) throw IoError("--out: value '' is invalid; allowed: a folder path");
   std::error_code ec;
   const fs::path out(out_dir);
-  if (!fs::exists(out, ec)) return;
+  if (!fs::exists(out, ec)) {
+    // Not "absent" but unusable, e.g. a symbolic link loop.
+    if (ec) throw IoError("--out '" + out_dir + "': cannot be used (" + ec.message() + ")");
+    return;
+  }
   if (!fs::is_directory(out, ec))
     throw IoError("--out '" + out_dir + "': exists and is not a folder");
   if (fs::is_empty(out, ec)) return;

@@ -7,6 +7,22 @@
 
 namespace shapegen {
 
+bool Bounds::contains_integer(std::int64_t v) const {
+  // Exactly, as integers: a double cannot tell 2^53 from 2^53 + 1. Bounds
+  // beyond the int64 range bound nothing on that side.
+  constexpr double kTwo63 = 9223372036854775808.0;
+  if (min >= kTwo63 || max < -kTwo63) return false;
+  if (min > -kTwo63) {
+    const auto lo = static_cast<std::int64_t>(std::ceil(min));  // the least whole v >= min
+    if (v < lo || (min_open && v == lo && double(lo) == min)) return false;
+  }
+  if (max < kTwo63) {
+    const auto hi = static_cast<std::int64_t>(std::floor(max));  // the greatest whole v <= max
+    if (v > hi || (max_open && v == hi && double(hi) == max)) return false;
+  }
+  return true;
+}
+
 bool Bounds::contains(double x) const {
   if (min_open ? x <= min : x < min) return false;
   if (max_open ? x >= max : x > max) return false;
@@ -64,7 +80,7 @@ Value OptionDecl::parse(const std::string& text) const {
   switch (kind) {
     case Kind::integer: {
       const std::int64_t v = parse_integer(text);
-      if (!bounds.contains(static_cast<double>(v))) throw std::invalid_argument("out of range");
+      if (!bounds.contains_integer(v)) throw std::invalid_argument("out of range");
       return v;
     }
     case Kind::real: {
@@ -92,10 +108,8 @@ Value OptionDecl::parse(const std::string& text) const {
     }
     case Kind::list:
       return parse_name_list(text, names);
-    case Kind::text: {
-      if (text.find('\n') != std::string::npos) throw std::invalid_argument("more than one line");
-      return trim(text);
-    }
+    case Kind::text:
+      return parse_text(text);
   }
   throw std::logic_error("unhandled option kind");
 }

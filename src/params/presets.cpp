@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include "base/file_check.hpp"
+#include "base/printable.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
 
@@ -58,9 +60,15 @@ std::string find_preset(const std::string& name_or_path) {
   if (!looks_like_path)
     for (const PresetInfo& p : list_presets())
       if (p.name == name_or_path) return p.path;
+  // Something is there but it is no preset file: say what it is.
+  if (!nothing_at(name_or_path))
+    throw ConfigError(
+        file_problem(name_or_path, "--preset '" + printable(name_or_path) + "'", kMaxPresetBytes) +
+        "; give a preset file or a built-in name");
   std::string known;
   for (const PresetInfo& p : list_presets()) known += (known.empty() ? "" : ", ") + p.name;
-  throw ConfigError("--preset '" + name_or_path + "': no such preset file or built-in name; " +
+  throw ConfigError("--preset '" + printable(name_or_path) +
+                    "': no such preset file or built-in name; " +
                     "built-in presets: " + (known.empty() ? "(none found)" : known));
 }
 

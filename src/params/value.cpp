@@ -126,6 +126,8 @@ Weights parse_weights(const std::string& raw, const std::vector<std::string>& al
   double total = 0;
   for (double x : w.weights) total += x;
   if (total <= 0) throw std::invalid_argument("weights must not all be zero");
+  // Past DBL_MAX the sum is infinite and every draw would pick one name.
+  if (!std::isfinite(total)) throw std::invalid_argument("weights must add up to a finite number");
   return w;
 }
 
@@ -147,6 +149,41 @@ ColorRange parse_color(const std::string& raw) {
     throw std::invalid_argument("a color is one gray range or three ranges 'r, g, b'");
   }
   return c;
+}
+
+// Boost's INI parser cuts a line at its first '#', with no escape, so '#'
+// is written as \x23 (and '\' as \\, to keep the round trip exact).
+std::string escape_text(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '#')
+      out += "\\x23";
+    else if (c == '\\')
+      out += "\\\\";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string parse_text(const std::string& raw) {
+  const std::string text = trim(raw);
+  if (text.find('\n') != std::string::npos) throw std::invalid_argument("more than one line");
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 4, "\\x23") == 0) {
+      out += '#';
+      i += 3;
+    } else if (text.compare(i, 2, "\\\\") == 0) {
+      out += '\\';
+      ++i;
+    } else {
+      out += text[i];  // any other backslash is itself ("C:\data")
+    }
+  }
+  return out;
 }
 
 bool parse_bool(const std::string& raw) {

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The test suite under AddressSanitizer + UndefinedBehaviorSanitizer (clang,
+# ./build-asan): any report of either fails the run. The fuzz corpus is
+# replayed too (CTest fuzz_corpus_*), under libFuzzer's malloc limit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build-asan.sh
+export ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# The interop tests run Debian's Python on datasets: the instrumented code
+# there is generate, which the other tests run as well, and Python's start
+# (torchvision) is most of their time.
+cd build-asan && ctest --output-on-failure -j"$(nproc)" -E '^interop_'
