@@ -4,6 +4,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <string_view>
 
 #include "dataset/checkpoint.hpp"
 #include "dataset/estimate.hpp"
@@ -66,15 +67,25 @@ void check_same_recipe(const InterruptedRun& run, const DatasetPlan& plan) {
                     named + "; rerun with its options, or discard it with --overwrite");
 }
 
-// Temporary files of atomic writes a killed process left (".tmp<pid>").
+// Whether `rest` is "<digits>" or "<digits>-<digits>".
+bool is_tmp_suffix(std::string_view rest) {
+  const auto digits = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const auto dash = rest.find('-');
+  if (dash == std::string_view::npos) return digits(rest);
+  return digits(rest.substr(0, dash)) && digits(rest.substr(dash + 1));
+}
+
+// Temporary files of atomic writes a killed process left (".tmp<pid>-<n>",
+// write_file_atomic's names; ".tmp<pid>" of earlier versions).
 void remove_partial_writes(const fs::path& dir) {
   std::error_code ec;
   std::vector<fs::path> doomed;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     const auto at = name.rfind(".tmp");
-    if (at != std::string::npos && at + 4 < name.size() &&
-        name.find_first_not_of("0123456789", at + 4) == std::string::npos)
+    if (at != std::string::npos && is_tmp_suffix(std::string_view(name).substr(at + 4)))
       doomed.push_back(it->path());
   }
   for (const fs::path& p : doomed) fs::remove(p, ec);
