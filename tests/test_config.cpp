@@ -143,7 +143,8 @@ BOOST_AUTO_TEST_CASE(a_hash_in_a_text_value_round_trips) {
   const Config c = test::preset_config("basic", {{"dataset.description", "shapes #3 \\ for C#"}});
   BOOST_TEST(c.text("dataset.description") == "shapes #3 \\ for C#");
   const std::string ini = c.to_ini();
-  BOOST_TEST(ini.find("description = shapes \\x233 \\\\ for C\\x23\n") != std::string::npos);
+  // Only the '#' changes: a lone '\' is written as it is.
+  BOOST_TEST(ini.find("description = shapes \\x233 \\ for C\\x23\n") != std::string::npos);
   const Config again = load_config("", parse_preset_text(ini, "round trip"));
   BOOST_TEST((again == c));
   BOOST_TEST(again.to_ini() == ini);

@@ -273,9 +273,8 @@ BOOST_AUTO_TEST_CASE(a_hash_in_the_description_survives_dataset_ini) {
   std::ofstream(t.str("again.ini")) << d.output;
   const auto again = run_cli("describe --preset " + t.str("again.ini"));
   BOOST_TEST(again.output == d.output);
-  BOOST_TEST(
-      d.output.find("description = shapes \\x233 for C\\x23 \\\\ more\n") != std::string::npos,
-      d.output);
+  BOOST_TEST(d.output.find("description = shapes \\x233 for C\\x23 \\ more\n") != std::string::npos,
+             d.output);
 }
 
 // Item 8: sums past DBL_MAX, seeds past 2^53, sheet rows past 2^64.

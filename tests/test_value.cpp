@@ -147,6 +147,8 @@ BOOST_AUTO_TEST_CASE(text_round_trips_through_its_escaped_form) {
     }
   }
   BOOST_TEST(escape_text("no change here") == "no change here");  // dataset.ini bytes stay
+  BOOST_TEST(escape_text("C:\\data\\") == "C:\\data\\");          // a '\' escapes nothing here
+  BOOST_TEST(escape_text("a\\\\b\\x23") == "a\\\\\\b\\\\x23");    // but would start \\ or \x23
   BOOST_TEST(parse_text("C:\\data") == "C:\\data");               // a lone backslash is itself
   BOOST_TEST(reason([] { parse_text("two\nlines"); }) == "more than one line");
 }

@@ -64,7 +64,8 @@ bool parse_bool(const std::string& text);
 NameList parse_name_list(const std::string& text, const std::vector<std::string>& allowed);
 // A text value: trimmed, one line, \x23 read as '#' and \\ as '\'.
 std::string parse_text(const std::string& text);
-// The form parse_text reads back to `text`: '#' as \x23, '\' as \\.
+// The form parse_text reads back to `text`: '#' as \x23, and '\' as \\ where
+// it would otherwise start an escape; other texts are unchanged.
 std::string escape_text(const std::string& text);
 
 std::string trim(const std::string& text);

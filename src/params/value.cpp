@@ -152,17 +152,23 @@ ColorRange parse_color(const std::string& raw) {
 }
 
 // Boost's INI parser cuts a line at its first '#', with no escape, so '#'
-// is written as \x23 (and '\' as \\, to keep the round trip exact).
+// is written as \x23. A '\' is written \\ only where parse_text would
+// otherwise read it as part of an escape (before '\', '#' or "x23"), so a
+// text without '#' keeps its bytes in dataset.ini ("C:\data" stays).
 std::string escape_text(const std::string& text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    if (c == '#')
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '#') {
       out += "\\x23";
-    else if (c == '\\')
-      out += "\\\\";
-    else
+    } else if (c == '\\') {
+      const bool escape = i + 1 < text.size() && (text[i + 1] == '\\' || text[i + 1] == '#' ||
+                                                  text.compare(i + 1, 3, "x23") == 0);
+      out += escape ? "\\\\" : "\\";
+    } else {
       out += c;
+    }
   }
   return out;
 }
