@@ -8,6 +8,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -38,8 +39,9 @@ constexpr bool kCanLimitMemory = true;
 
 // Runs shapegen with at most `megabytes` of address space (where it can be
 // limited) and 60 s, so a hang or a runaway allocation fails the test.
+// verify stops on TERM only between batches, so a KILL follows 5 s later.
 test::RunResult run_limited(const std::string& args, int megabytes = 1024) {
-  std::string limit = "timeout 60 ";
+  std::string limit = "timeout -k 5 60 ";
   if (kCanLimitMemory) limit = "ulimit -v " + std::to_string(megabytes * 1024) + "; " + limit;
   test::RunResult result;
   const std::string command = "(" + limit + "'" + SHAPEGEN_BIN + "' " + args + ") 2>&1";
@@ -243,6 +245,42 @@ BOOST_AUTO_TEST_CASE(an_absurd_count_neither_allocates_nor_runs_for_years) {
          "FAIL manifest.jsonl: 0 lines, but dataset.ini makes 1000000000 rows; no row was "
          "regenerated");
   BOOST_TEST(m.output.find("FAIL manifest.jsonl: missing") != std::string::npos, m.output);
+}
+
+// Items 1 and 5 for the WebDataset tars verify reads member by member: the
+// tar is checked like any file, and a header's size is not trusted.
+BOOST_AUTO_TEST_CASE(tars_are_compared_without_trusting_their_headers) {
+  TempDir t;
+  const fs::path ds = make_dataset(t, "ds", " --formats webdataset");
+  const fs::path tar = ds / "webdataset/train-000000.tar";
+  const std::string pristine = read_text(tar);
+  BOOST_REQUIRE(pristine.size() > 1024u);
+  // The first member's size field set to `octal` (11 characters), the
+  // checksum made right again so the reader goes on to the size.
+  const auto with_size = [&](const std::string& octal) {
+    std::string bytes = pristine;
+    bytes.replace(124, 11, octal);
+    std::uint64_t sum = 0;
+    for (std::size_t i = 0; i < 512; ++i)
+      sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(bytes[i]);
+    char field[8];
+    std::snprintf(field, sizeof field, "%06o", unsigned(sum));
+    bytes.replace(148, 6, field, 6);
+    std::ofstream(tar, std::ios::binary | std::ios::trunc) << bytes;
+  };
+  with_size("00575360400");  // 100 MB: within the reader's limit, far beyond the member's
+  expect_run("verify " + ds.string(), 1, "bytes, far more than the");
+  with_size("77777777777");  // 8 GiB
+  expect_run("verify " + ds.string(), 1,
+             "FAIL webdataset/train-000000.tar: a member of 8589934591 bytes at byte 0, more "
+             "than 1073741824");
+  with_size("0000000x000");
+  expect_run("verify " + ds.string(), 1,
+             "FAIL webdataset/train-000000.tar: a damaged header at byte 0");
+  fs::remove(tar);
+  BOOST_REQUIRE(::mkfifo(tar.c_str(), 0600) == 0);
+  expect_run("verify " + ds.string(), 1,
+             "FAIL webdataset/train-000000.tar: is a FIFO, not a regular file");
 }
 
 // Item 6: one line beyond the dataset's rows, or one missing, is still judged row by row.

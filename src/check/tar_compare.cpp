@@ -4,6 +4,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/file_check.hpp"
+#include "base/printable.hpp"
 #include "check/manifest_reader.hpp"
 #include "dataset/tar.hpp"
 
@@ -25,9 +27,14 @@ class TarComparer : public TextOutput {
         report_(std::move(report)),
         row_of_key_(std::move(row_of_key)),
         check_png_(std::move(check_png)),
-        found_(path, std::ios::binary),
         reader_(found_) {
-    if (!found_) fail(name_ + ": missing");
+    // A FIFO would block the comparer on open, a link to /dev/zero never end.
+    std::string problem = file_problem(path, name_, UINT64_MAX);
+    if (problem.empty()) {
+      found_.open(path, std::ios::binary);
+      if (!found_) problem = name_ + ": cannot be read";
+    }
+    if (!problem.empty()) fail(std::move(problem));
   }
 
   void write(std::string_view text) override {
@@ -91,7 +98,13 @@ class TarComparer : public TextOutput {
       case tar::Reader::Next::member:
         break;
     }
-    if (header.name != expected) return fail(where + ": " + header.name + " found", row);
+    if (header.name != expected) return fail(where + ": " + printable(header.name) + " found", row);
+    // Another zlib may pack a PNG differently, but not into twice its size.
+    const std::uint64_t limit = 2 * std::uint64_t(data.size()) + (std::uint64_t(1) << 20);
+    if (header.size > limit)
+      return fail(where + ": " + std::to_string(header.size) + " bytes, far more than the " +
+                      std::to_string(data.size()) + " expected",
+                  row);
     std::string found;
     if (!reader_.data(found)) return fail(name_ + ": " + reader_.error(), row);
     // Every header field but size and checksum (a PNG's size may differ).
@@ -104,8 +117,9 @@ class TarComparer : public TextOutput {
       check_png_(data, found, name_ + ":" + expected, row);
     } else if (data != found) {
       report_(where + ": " +
-                  (ends_with(expected, ".json") ? describe_line_difference(data, found)
-                                                : "'" + data + "' expected, '" + found + "' found"),
+                  (ends_with(expected, ".json")
+                       ? describe_line_difference(data, found)
+                       : "'" + printable(data) + "' expected, '" + printable(found) + "' found"),
               row);
     }
   }

@@ -22,6 +22,20 @@ std::uint64_t checksum(const char* block) {
 
 std::uint64_t padding(std::uint64_t size) { return (kBlock - size % kBlock) % kBlock; }
 
+// Reads an octal field: optional leading spaces, octal digits, then NULs or
+// spaces to its end. False for anything else (a damaged or hostile header).
+bool read_octal(const char* field, std::size_t width, std::uint64_t& value) {
+  std::size_t i = 0;
+  while (i < width && field[i] == ' ') ++i;
+  const std::size_t first = i;
+  value = 0;
+  for (; i < width && field[i] >= '0' && field[i] <= '7'; ++i) value = value * 8 + (field[i] - '0');
+  if (i == first) return false;
+  for (; i < width; ++i)
+    if (field[i] != '\0' && field[i] != ' ') return false;
+  return true;
+}
+
 }  // namespace
 
 std::string member(std::string_view name, std::string_view data) {
@@ -52,9 +66,15 @@ std::string end(std::uint64_t written) {
 }
 
 Reader::Next Reader::next(Header& header) {
-  if (pending_ > 0) {
-    std::string skipped;
-    if (!data(skipped)) return Next::bad;
+  if (pending_ > 0) {  // skipped without keeping it
+    const std::uint64_t n = pending_ + padding(pending_);
+    in_.ignore(std::streamsize(n));
+    pending_ = 0;
+    if (std::uint64_t(in_.gcount()) != n) {
+      error_ = "ends inside a member (truncated)";
+      return Next::bad;
+    }
+    offset_ += n;
   }
   header.block.assign(kBlock, '\0');
   in_.read(header.block.data(), kBlock);
@@ -68,12 +88,16 @@ Reader::Next Reader::next(Header& header) {
     return Next::end;
   const char* h = header.block.data();
   std::uint64_t sum = 0, size = 0;
-  for (std::size_t i = 148; i < 154; ++i) sum = sum * 8 + std::uint64_t(h[i] - '0');
-  if (std::memcmp(h + 257, "ustar", 6) != 0 || sum != checksum(h)) {
+  if (std::memcmp(h + 257, "ustar", 6) != 0 || !read_octal(h + 148, 8, sum) || sum != checksum(h) ||
+      !read_octal(h + 124, 12, size)) {
     error_ = "a damaged header at byte " + std::to_string(offset_ - kBlock);
     return Next::bad;
   }
-  for (std::size_t i = 124; i < 135; ++i) size = size * 8 + std::uint64_t(h[i] - '0');
+  if (size > kMaxMemberBytes) {
+    error_ = "a member of " + std::to_string(size) + " bytes at byte " +
+             std::to_string(offset_ - kBlock) + ", more than " + std::to_string(kMaxMemberBytes);
+    return Next::bad;
+  }
   header.name.assign(h, strnlen(h, 100));
   header.size = size;
   pending_ = size;

@@ -13,6 +13,9 @@ namespace shapegen::tar {
 
 constexpr std::size_t kBlock = 512;
 constexpr std::size_t kRecord = 20 * kBlock;  // what GNU tar and Python pad archives to
+// The largest member a Reader accepts: far above any image shapegen writes,
+// so a damaged header cannot make a reader allocate gigabytes.
+constexpr std::uint64_t kMaxMemberBytes = std::uint64_t(1) << 30;
 
 // Header, data and padding of one regular file.
 std::string member(std::string_view name, std::string_view data);
@@ -32,8 +35,8 @@ class Reader {
   enum class Next { member, end, bad };
   explicit Reader(std::istream& in) : in_(in) {}
   // The next header: `member` (then read or skip its data), `end` at the
-  // zero block that ends the archive, `bad` when truncated or not a ustar
-  // header of ours (error() says why).
+  // zero block that ends the archive, `bad` when truncated, not a ustar
+  // header of ours or claiming more than kMaxMemberBytes (error() says why).
   Next next(Header& header);
   // The current member's data, padding skipped; false when truncated.
   bool data(std::string& out);
