@@ -283,6 +283,41 @@ BOOST_AUTO_TEST_CASE(tars_are_compared_without_trusting_their_headers) {
              "FAIL webdataset/train-000000.tar: is a FIFO, not a regular file");
 }
 
+// Item 6 in a shard's folder: its manifest's lines are the shard's rows, so
+// feeding stops within the shard's range, and only files named after rows
+// it fed (or rows before its first) can be judged extra.
+BOOST_AUTO_TEST_CASE(a_shard_with_a_short_manifest_is_judged_by_its_own_rows) {
+  TempDir t;
+  const fs::path ds = t.path() / "s";
+  const auto g = run_cli("generate --count 100 --shard 1/2 --out " + ds.string());  // rows 50..99
+  BOOST_REQUIRE_MESSAGE(g.exit_code == 0, g.output);
+  std::string manifest = read_text(ds / "manifest.jsonl");
+  std::size_t at = 0;
+  for (int line = 0; line < 10; ++line) at = manifest.find('\n', at) + 1;
+  std::ofstream(ds / "manifest.jsonl", std::ios::trunc) << manifest.substr(0, at);
+  fs::copy_file(ds / "images/000050.png", ds / "images/000000.png");  // a row of shard 0
+  const auto r = run_limited("verify " + ds.string() + " --jobs 1");
+  expect(r, "verify", 1,
+         "FAIL manifest.jsonl: 10 lines, but dataset.ini makes 50 rows; only the first 16 were "
+         "regenerated");  // one batch of one job
+  BOOST_TEST(r.output.find("FAIL images/000000.png: extra file") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("manifest.jsonl: line 11 missing") != std::string::npos, r.output);
+  // Rows 66..99 were not regenerated: their images are not extra.
+  BOOST_TEST(r.output.find("000099.png: extra") == std::string::npos, r.output);
+  BOOST_TEST(r.output.find("16 checked, 10 passed, 6 failed") != std::string::npos, r.output);
+  // A whole shard was fed: files of rows after its range and files of no
+  // row are extra too.
+  const fs::path s0 = t.path() / "s0";
+  BOOST_REQUIRE(run_cli("generate --count 100 --shard 0/2 --out " + s0.string()).exit_code == 0);
+  fs::copy_file(s0 / "images/000000.png", s0 / "images/000099.png");
+  std::ofstream(s0 / "notes.txt") << "mine\n";
+  const auto whole = run_limited("verify " + s0.string());
+  expect(whole, "verify shard 0", 1, "50 checked, 50 passed, 0 failed, 2 problems");
+  BOOST_TEST(whole.output.find("FAIL images/000099.png: extra file") != std::string::npos,
+             whole.output);
+  BOOST_TEST(whole.output.find("FAIL notes.txt: extra file") != std::string::npos, whole.output);
+}
+
 // Item 6: one line beyond the dataset's rows, or one missing, is still judged row by row.
 BOOST_AUTO_TEST_CASE(a_short_manifest_still_checks_the_rows_it_has) {
   TempDir t;
