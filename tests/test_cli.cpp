@@ -1,12 +1,13 @@
 #define BOOST_TEST_MODULE cli
 // End to end through the shapegen binary: datasets, reproducibility, errors.
+#include <sys/wait.h>
+
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
-#include <sys/wait.h>
 
 #include "shapegen/png.hpp"
 #include "test_support.hpp"
@@ -137,7 +138,11 @@ BOOST_AUTO_TEST_CASE(bad_input_fails_cleanly_before_writing) {
   expect_failure("generate" + o + " --count 0", "key 'dataset.count': value '0' is invalid (out of range)", out);
   expect_failure("generate" + o + " --image.width=0", "key 'image.width': value '0' is invalid", out);
   expect_failure("generate" + o + " --image.height=9000", "allowed: a whole number in [1, 8192]", out);
-  expect_failure("generate" + o + " --preset nope", "--preset 'nope': no such preset file or built-in name; built-in presets: augmented, basic, color, detection, geometric, handdrawn, mnist28, photometric, sketch", out);
+  expect_failure(
+      "generate" + o + " --preset nope",
+      "--preset 'nope': no such preset file or built-in name; built-in presets: augmented, basic, "
+      "color, detection, geometric, handdrawn, mnist28, photometric, sketch",
+      out);
   expect_failure("generate --count 3", "--out DIR is required", out);
   expect_failure("generate" + o + " --jobs 0", "--jobs: value '0' is invalid", out);
 
@@ -280,8 +285,10 @@ BOOST_AUTO_TEST_CASE(relabeled_classes_reach_every_label_file_as_their_label) {
   // squares: every label file knows three classes; the manifest and
   // labels.csv keep the class drawn.
   TempDir t;
-  const auto r = run_cli("generate --preset handdrawn --count 60 --jobs 2 --formats coco,yolo,masks,imagefolder "
-                         "--split train=0.5,val=0.5 --out " + t.str("h"));
+  const auto r = run_cli(
+      "generate --preset handdrawn --count 60 --jobs 2 --formats coco,yolo,masks,imagefolder "
+      "--split train=0.5,val=0.5 --out " +
+      t.str("h"));
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   const fs::path h = t.path() / "h";
   std::map<std::string, std::string> label_of_shape;
@@ -297,30 +304,37 @@ BOOST_AUTO_TEST_CASE(relabeled_classes_reach_every_label_file_as_their_label) {
     label_of_shape[shape] = cls;
     class_of_file[fs::path(j["file"].get<std::string>()).stem().string()] = cls;
     // ImageFolder files under the label.
-    BOOST_TEST(fs::exists(h / j["split"].get<std::string>() / cls / fs::path(j["file"].get<std::string>()).filename()));
+    BOOST_TEST(fs::exists(h / j["split"].get<std::string>() / cls /
+                          fs::path(j["file"].get<std::string>()).filename()));
   }
   BOOST_TEST(label_of_shape.size() == 5u);  // every class was drawn
   // ImageFolder: three class folders.
   for (const char* split : {"train", "val"}) {
     std::set<std::string> folders;
-    for (const auto& e : fs::directory_iterator(h / split)) folders.insert(e.path().filename().string());
+    for (const auto& e : fs::directory_iterator(h / split))
+      folders.insert(e.path().filename().string());
     BOOST_TEST(folders == (std::set<std::string>{"circle", "square", "triangle"}));
   }
   // COCO: three categories; every annotation's category is the label's.
   const std::map<int, std::string> category = {{1, "triangle"}, {2, "circle"}, {3, "square"}};
   for (const char* split : {"train", "val"}) {
-    const auto coco = nlohmann::json::parse(read_text(h / "annotations" / (std::string("instances_") + split + ".json")));
+    const auto coco = nlohmann::json::parse(
+        read_text(h / "annotations" / (std::string("instances_") + split + ".json")));
     BOOST_REQUIRE(coco["categories"].size() == 3u);
-    for (const auto& c : coco["categories"]) BOOST_TEST(category.at(c["id"].get<int>()) == c["name"].get<std::string>());
+    for (const auto& c : coco["categories"])
+      BOOST_TEST(category.at(c["id"].get<int>()) == c["name"].get<std::string>());
     std::map<int, std::string> file_of_image;
     for (const auto& im : coco["images"])
-      file_of_image[im["id"].get<int>()] = fs::path(im["file_name"].get<std::string>()).stem().string();
+      file_of_image[im["id"].get<int>()] =
+          fs::path(im["file_name"].get<std::string>()).stem().string();
     for (const auto& a : coco["annotations"])
-      BOOST_TEST(category.at(a["category_id"].get<int>()) == class_of_file.at(file_of_image.at(a["image_id"].get<int>())));
+      BOOST_TEST(category.at(a["category_id"].get<int>()) ==
+                 class_of_file.at(file_of_image.at(a["image_id"].get<int>())));
   }
   // YOLO: three names, class ids of the labels.
   const std::string yaml = read_text(h / "data.yaml");
-  BOOST_TEST(yaml.find("names:\n  0: triangle\n  1: circle\n  2: square\n") != std::string::npos, yaml);
+  BOOST_TEST(yaml.find("names:\n  0: triangle\n  1: circle\n  2: square\n") != std::string::npos,
+             yaml);
   for (const auto& [stem, cls] : class_of_file) {
     for (const char* split : {"train", "val"}) {
       const fs::path label = h / "labels" / split / (stem + ".txt");
@@ -346,10 +360,17 @@ BOOST_AUTO_TEST_CASE(relabeled_classes_reach_every_label_file_as_their_label) {
 
 BOOST_AUTO_TEST_CASE(hand_drawn_datasets_do_not_depend_on_jobs_and_regenerate_from_dataset_ini) {
   TempDir t;
-  BOOST_REQUIRE(run_cli("generate --preset handdrawn --count 40 --jobs 1 --formats coco,masks --out " + t.str("j1")).exit_code == 0);
-  BOOST_REQUIRE(run_cli("generate --preset handdrawn --count 40 --jobs 3 --formats coco,masks --out " + t.str("j3")).exit_code == 0);
+  BOOST_REQUIRE(
+      run_cli("generate --preset handdrawn --count 40 --jobs 1 --formats coco,masks --out " +
+              t.str("j1"))
+          .exit_code == 0);
+  BOOST_REQUIRE(
+      run_cli("generate --preset handdrawn --count 40 --jobs 3 --formats coco,masks --out " +
+              t.str("j3"))
+          .exit_code == 0);
   require_identical_trees(t.path() / "j1", t.path() / "j3");
-  BOOST_REQUIRE(run_cli("generate --preset " + t.str("j1/dataset.ini") + " --out " + t.str("again")).exit_code == 0);
+  BOOST_REQUIRE(run_cli("generate --preset " + t.str("j1/dataset.ini") + " --out " + t.str("again"))
+                    .exit_code == 0);
   require_identical_trees(t.path() / "j1", t.path() / "again");
   const auto v = run_cli("verify " + t.str("j1"));
   BOOST_TEST(v.exit_code == 0, v.output);

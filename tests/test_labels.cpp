@@ -224,9 +224,10 @@ BOOST_AUTO_TEST_CASE(multi_object_scenes_respect_placement_and_occlusion) {
 BOOST_AUTO_TEST_CASE(new_classes_and_proportions_match_the_drawn_mask) {
   // Ovals, rectangles, parallelograms and trapezoids, as their own classes
   // and as circles and squares of varied proportions.
-  const Assignments proportions = {{"shape.circle_aspect", "1..3"},   {"shape.square_aspect", "1..3"},
-                                   {"shape.square_skew", "-30..30"},  {"shape.square_taper", "0..0.5"},
-                                   {"shape.rectangle_skew", "-30..30"}, {"shape.rectangle_taper", "0..0.5"}};
+  const Assignments proportions = {
+      {"shape.circle_aspect", "1..3"},     {"shape.square_aspect", "1..3"},
+      {"shape.square_skew", "-30..30"},    {"shape.square_taper", "0..0.5"},
+      {"shape.rectangle_skew", "-30..30"}, {"shape.rectangle_taper", "0..0.5"}};
   for (const char* cls : {"circle", "square", "ellipse", "rectangle"})
     for (const char* fill : {"outline", "filled"}) {
       Assignments o = proportions;
@@ -240,7 +241,8 @@ BOOST_AUTO_TEST_CASE(new_classes_and_proportions_match_the_drawn_mask) {
         const ObjectLabel& l = s.objects.at(0);
         BOOST_TEST_CONTEXT(cls << " " << fill << " sample " << i) {
           BOOST_TEST(class_name(l.object.shape) == std::string(cls));
-          const Image mask = render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
+          const Image mask =
+              render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
           const Box ink = mask_extents(mask);
           BOOST_TEST(std::abs(l.bbox.x0 - ink.x0) <= 1.0);
           BOOST_TEST(std::abs(l.bbox.y0 - ink.y0) <= 1.0);
@@ -251,7 +253,8 @@ BOOST_AUTO_TEST_CASE(new_classes_and_proportions_match_the_drawn_mask) {
             BOOST_TEST(std::abs((ink.x0 + ink.x1) / 2 - l.vertices[0].point.x) <= 1.0);
             BOOST_TEST(std::abs((ink.y0 + ink.y1) / 2 - l.vertices[0].point.y) <= 1.0);
           } else {
-            for (const VertexLabel& v : l.vertices) BOOST_TEST(test::coverage_near(mask, v.point, 1) > 0);
+            for (const VertexLabel& v : l.vertices)
+              BOOST_TEST(test::coverage_near(mask, v.point, 1) > 0);
             // Corners clockwise on screen, as the square's.
             BOOST_TEST(polygon_area_signed(l.object.outline) > 0);
           }
@@ -262,9 +265,11 @@ BOOST_AUTO_TEST_CASE(new_classes_and_proportions_match_the_drawn_mask) {
           // The size is the shape's longest reach across: no point lies
           // farther than size / 2 from the centre.
           for (const Point& p : l.object.outline)
-            BOOST_TEST(std::hypot(p.x - l.object.center.x, p.y - l.object.center.y) <= l.object.size / 2 + 1e-9);
+            BOOST_TEST(std::hypot(p.x - l.object.center.x, p.y - l.object.center.y) <=
+                       l.object.size / 2 + 1e-9);
           // What was drawn is recorded: [aspect] or [aspect, skew, taper].
-          const FieldValue* drawn = test::object_field(l.object, l.vertices.size() == 1 ? "aspect" : "proportions");
+          const FieldValue* drawn =
+              test::object_field(l.object, l.vertices.size() == 1 ? "aspect" : "proportions");
           BOOST_REQUIRE(drawn);
           const double aspect = std::get<std::vector<double>>(*drawn).at(0);
           BOOST_TEST((aspect >= 1 && aspect <= 3));

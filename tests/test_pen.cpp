@@ -18,14 +18,25 @@ using namespace shapegen;
 namespace {
 
 // Every part of the pen model, strong.
-const Assignments kStrongPen = {
-    {"pen.p", "1"},           {"pen.strokes", "1..4"},       {"pen.closure", "-0.15..0.15"},
-    {"pen.overshoot", "0..0.15"}, {"pen.overshoot_p", "0.5"}, {"pen.rounding", "0..0.4"},
-    {"pen.bow", "0..0.1"},    {"pen.wobble", "0..0.04"},     {"pen.drift", "-0.06..0.06"},
-    {"pen.tremor", "0..0.4"}, {"pen.retrace_p", "0.4"},      {"pen.dash_p", "0.3"},
-    {"pen.dot_p", "0.4"},     {"pen.aliased_p", "0.3"},      {"pen.width_var", "0..0.6"},
-    {"pen.taper", "0..0.8"},  {"pen.speed", "0..0.6"},       {"pen.gray_var", "0..0.8"},
-    {"pen.stray_p", "0.3"}};
+const Assignments kStrongPen = {{"pen.p", "1"},
+                                {"pen.strokes", "1..4"},
+                                {"pen.closure", "-0.15..0.15"},
+                                {"pen.overshoot", "0..0.15"},
+                                {"pen.overshoot_p", "0.5"},
+                                {"pen.rounding", "0..0.4"},
+                                {"pen.bow", "0..0.1"},
+                                {"pen.wobble", "0..0.04"},
+                                {"pen.drift", "-0.06..0.06"},
+                                {"pen.tremor", "0..0.4"},
+                                {"pen.retrace_p", "0.4"},
+                                {"pen.dash_p", "0.3"},
+                                {"pen.dot_p", "0.4"},
+                                {"pen.aliased_p", "0.3"},
+                                {"pen.width_var", "0..0.6"},
+                                {"pen.taper", "0..0.8"},
+                                {"pen.speed", "0..0.6"},
+                                {"pen.gray_var", "0..0.8"},
+                                {"pen.stray_p", "0.3"}};
 
 Assignments with(Assignments base, const Assignments& more) {
   base.insert(base.end(), more.begin(), more.end());
@@ -80,7 +91,8 @@ BOOST_AUTO_TEST_CASE(pen_labels_follow_the_ink_and_keep_the_intended_shape) {
         BOOST_TEST(!l.object.strokes.empty());
         // The intended shape: vertices and polygon exactly as without the pen.
         BOOST_REQUIRE(l.vertices.size() == q.vertices.size());
-        for (std::size_t v = 0; v < l.vertices.size(); ++v) BOOST_TEST((l.vertices[v].point == q.vertices[v].point));
+        for (std::size_t v = 0; v < l.vertices.size(); ++v)
+          BOOST_TEST((l.vertices[v].point == q.vertices[v].point));
         BOOST_TEST((l.object.outline == q.object.outline));
         // Boxes follow the ink drawn.
         const Image mask = render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
@@ -104,16 +116,19 @@ BOOST_AUTO_TEST_CASE(pen_labels_follow_the_ink_and_keep_the_intended_shape) {
 BOOST_AUTO_TEST_CASE(pen_masks_are_the_ink_whatever_its_gray) {
   // The instance mask and the object's visible coverage are where ink was
   // put, light or dark; a pixel the image shows ink in is in the mask.
-  const Generator gen(test::preset_config("basic", with(kStrongPen, {{"style.stroke_width", "1..3"}})), true);
+  const Generator gen(
+      test::preset_config("basic", with(kStrongPen, {{"style.stroke_width", "1..3"}})), true);
   for (std::uint64_t i = 0; i < 30; ++i) {
     const Sample s = gen.make(i, 1);
     BOOST_TEST_CONTEXT("sample " << i) {
-      const Image mask = render_coverage(s.scene, s.objects[0].object, 0, 0, s.scene.width, s.scene.height);
+      const Image mask =
+          render_coverage(s.scene, s.objects[0].object, 0, 0, s.scene.width, s.scene.height);
       BOOST_REQUIRE(s.visible.size() == 1u);
       BOOST_TEST((s.visible[0].pixels == mask.pixels));
       const Image instance = instance_mask(s);
       for (std::size_t k = 0; k < mask.pixels.size(); ++k) {
-        if (s.image.pixels[k] > 0) BOOST_TEST(mask.pixels[k] > 0, "pixel " << k);  // white ink on black
+        if (s.image.pixels[k] > 0)
+          BOOST_TEST(mask.pixels[k] > 0, "pixel " << k);  // white ink on black
         if (instance.pixels[k]) BOOST_TEST(mask.pixels[k] > 0);
       }
     }
@@ -123,17 +138,23 @@ BOOST_AUTO_TEST_CASE(pen_masks_are_the_ink_whatever_its_gray) {
 BOOST_AUTO_TEST_CASE(gray_varies_along_the_stroke_only_when_asked) {
   // Spread of the levels of fully covered stroke pixels (white on black).
   auto spread = [](const Sample& s) {
-    const Image mask = render_coverage(s.scene, s.objects[0].object, 0, 0, s.scene.width, s.scene.height);
+    const Image mask =
+        render_coverage(s.scene, s.objects[0].object, 0, 0, s.scene.width, s.scene.height);
     int lo = 255, hi = 0;
     for (std::size_t k = 0; k < mask.pixels.size(); ++k)
-      if (mask.pixels[k] == 255) lo = std::min<int>(lo, s.image.pixels[k]), hi = std::max<int>(hi, s.image.pixels[k]);
+      if (mask.pixels[k] == 255)
+        lo = std::min<int>(lo, s.image.pixels[k]), hi = std::max<int>(hi, s.image.pixels[k]);
     return hi - lo;
   };
-  const Assignments steady = {{"pen.p", "1"}, {"pen.speed", "0"}, {"pen.gray_var", "0"},
-                              {"style.stroke_width", "3"}, {"shape.classes", "circle:1"}};
+  const Assignments steady = {{"pen.p", "1"},
+                              {"pen.speed", "0"},
+                              {"pen.gray_var", "0"},
+                              {"style.stroke_width", "3"},
+                              {"shape.classes", "circle:1"}};
   const Generator flat = generator(steady);
   const Generator gray = generator(with(steady, {{"pen.gray_var", "0.8"}}));
-  const Generator fast = generator(with(steady, {{"pen.speed", "0.8"}, {"shape.classes", "square:1"}}));
+  const Generator fast =
+      generator(with(steady, {{"pen.speed", "0.8"}, {"shape.classes", "square:1"}}));
   for (std::uint64_t i = 0; i < 10; ++i) {
     BOOST_TEST(spread(flat.make(i, 1)) == 0, "sample " << i);
     BOOST_TEST(spread(gray.make(i, 1)) > 60, "sample " << i);
@@ -142,11 +163,15 @@ BOOST_AUTO_TEST_CASE(gray_varies_along_the_stroke_only_when_asked) {
 }
 
 BOOST_AUTO_TEST_CASE(aliased_ink_has_hard_edges_and_so_does_its_mask) {
-  const Generator gen = generator({{"pen.p", "1"}, {"pen.aliased_p", "1"}, {"pen.gray_var", "0"},
-                                   {"pen.speed", "0"}, {"pen.stray_p", "1"}});
+  const Generator gen = generator({{"pen.p", "1"},
+                                   {"pen.aliased_p", "1"},
+                                   {"pen.gray_var", "0"},
+                                   {"pen.speed", "0"},
+                                   {"pen.stray_p", "1"}});
   for (std::uint64_t i = 0; i < 10; ++i) {
     const Sample s = gen.make(i, 1);
-    const Image mask = render_coverage(s.scene, s.objects[0].object, 0, 0, s.scene.width, s.scene.height);
+    const Image mask =
+        render_coverage(s.scene, s.objects[0].object, 0, 0, s.scene.width, s.scene.height);
     for (std::size_t k = 0; k < mask.pixels.size(); ++k) {
       BOOST_TEST((s.image.pixels[k] == 0 || s.image.pixels[k] == 255));
       BOOST_TEST((mask.pixels[k] == 0 || mask.pixels[k] == 255));
@@ -158,8 +183,9 @@ BOOST_AUTO_TEST_CASE(aliased_ink_has_hard_edges_and_so_does_its_mask) {
 BOOST_AUTO_TEST_CASE(strokes_dashes_and_closure_do_what_their_keys_say) {
   // One stroke, a closure gap of 20% of the perimeter: one open piece whose
   // ends are far apart; an overlap of 20%: the ends pass each other.
-  const Assignments one = {{"pen.p", "1"}, {"pen.strokes", "1"}, {"pen.retrace_p", "0"}, {"pen.drift", "0"},
-                           {"pen.wobble", "0"}, {"pen.tremor", "0"}, {"shape.classes", "circle:1"}};
+  const Assignments one = {
+      {"pen.p", "1"},      {"pen.strokes", "1"}, {"pen.retrace_p", "0"},       {"pen.drift", "0"},
+      {"pen.wobble", "0"}, {"pen.tremor", "0"},  {"shape.classes", "circle:1"}};
   const Generator gap = generator(with(one, {{"pen.closure", "-0.2"}}));
   const Generator overlap = generator(with(one, {{"pen.closure", "0.2"}}));
   for (std::uint64_t i = 0; i < 10; ++i) {
@@ -173,11 +199,16 @@ BOOST_AUTO_TEST_CASE(strokes_dashes_and_closure_do_what_their_keys_say) {
     BOOST_TEST(std::abs(path_length(so.points, false) - 1.2 * perimeter) < 0.02 * perimeter);
   }
   // Several strokes: as many pieces (at least; closure gaps never merge them).
-  const Generator three = generator(with(one, {{"pen.strokes", "3"}, {"pen.closure", "0.01..0.05"}}));
-  for (std::uint64_t i = 0; i < 10; ++i) BOOST_TEST(three.make(i, 1).objects[0].object.strokes.size() == 3u);
+  const Generator three =
+      generator(with(one, {{"pen.strokes", "3"}, {"pen.closure", "0.01..0.05"}}));
+  for (std::uint64_t i = 0; i < 10; ++i)
+    BOOST_TEST(three.make(i, 1).objects[0].object.strokes.size() == 3u);
   // Dashes: about `dashes` pieces per trip round, each short.
-  const Generator dashed = generator(with(one, {{"pen.dash_p", "1"}, {"pen.dot_p", "0"}, {"pen.dashes", "12"},
-                                               {"pen.closure", "0"}, {"pen.dash_duty", "0.5"}}));
+  const Generator dashed = generator(with(one, {{"pen.dash_p", "1"},
+                                                {"pen.dot_p", "0"},
+                                                {"pen.dashes", "12"},
+                                                {"pen.closure", "0"},
+                                                {"pen.dash_duty", "0.5"}}));
   for (std::uint64_t i = 0; i < 10; ++i) {
     const Sample s = dashed.make(i, 1);
     const auto& pieces = s.objects[0].object.strokes;
@@ -198,11 +229,13 @@ BOOST_AUTO_TEST_CASE(every_drawn_value_is_recorded_within_its_range) {
   BOOST_REQUIRE(r);
   std::vector<std::string> names;
   for (const auto& [name, value] : r->values) names.push_back(name);
-  BOOST_TEST(names == (std::vector<std::string>{"strokes", "start", "clockwise", "closure", "overshoot",
-                                                "rounding", "bow", "wobble", "wobble_cycles", "drift",
-                                                "tremor", "retrace", "dashes", "dots", "aliased",
-                                                "width_var", "taper", "speed", "gray_var", "stray", "nib"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      names ==
+          (std::vector<std::string>{
+              "strokes", "start",         "clockwise", "closure", "overshoot", "rounding", "bow",
+              "wobble",  "wobble_cycles", "drift",     "tremor",  "retrace",   "dashes",   "dots",
+              "aliased", "width_var",     "taper",     "speed",   "gray_var",  "stray",    "nib"}),
+      boost::test_tools::per_element());
   const double closure = record_numbers(*r, "closure").at(0);
   BOOST_TEST((closure >= -0.15 && closure <= 0.15));
   const double gray = record_numbers(*r, "gray_var").at(0);
@@ -223,29 +256,41 @@ BOOST_AUTO_TEST_CASE(the_pen_is_deterministic_and_leaves_other_streams_alone) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_pen_and_frame_keys_name_key_value_and_what_is_allowed) {
-  BOOST_TEST(contains(load_error({{"pen.strokes", "1.5"}}),
-                      "key 'pen.strokes': value '1.5' is invalid; allowed: whole numbers (a count or "
-                      "range lo..hi) in [1, 16]"));
-  BOOST_TEST(contains(load_error({{"pen.strokes", "0..3"}}), "key 'pen.strokes': value '0..3' is invalid"));
-  BOOST_TEST(contains(load_error({{"pen.closure", "0.7"}}),
-                      "key 'pen.closure': value '0.7' is invalid (out of range); allowed: a number or "
-                      "range lo..hi within [-0.5, 0.5]"));
-  BOOST_TEST(contains(load_error({{"pen.dash_duty", "0"}}),
-                      "key 'pen.dash_duty': value '0' is invalid (out of range); allowed: a number or "
-                      "range lo..hi within (0, 1]"));
-  BOOST_TEST(contains(load_error({{"pen.gray_var", "0.5..0.2"}}), "key 'pen.gray_var': value '0.5..0.2' is invalid (inverted range"));
-  BOOST_TEST(contains(load_error({{"pen.aliased_p", "2"}}), "key 'pen.aliased_p': value '2' is invalid (out of range); allowed: a number in [0, 1]"));
-  BOOST_TEST(contains(load_error({{"frame.mode", "centre:1"}}),
-                      "key 'frame.mode': value 'centre:1' is invalid (unknown name 'centre'); allowed: "
-                      "weights name:w over {fit, small}"));
-  BOOST_TEST(contains(load_error({{"frame.fit", "0"}}), "key 'frame.fit': value '0' is invalid (out of range)"));
+  BOOST_TEST(
+      contains(load_error({{"pen.strokes", "1.5"}}),
+               "key 'pen.strokes': value '1.5' is invalid; allowed: whole numbers (a count or "
+               "range lo..hi) in [1, 16]"));
+  BOOST_TEST(contains(load_error({{"pen.strokes", "0..3"}}),
+                      "key 'pen.strokes': value '0..3' is invalid"));
+  BOOST_TEST(
+      contains(load_error({{"pen.closure", "0.7"}}),
+               "key 'pen.closure': value '0.7' is invalid (out of range); allowed: a number or "
+               "range lo..hi within [-0.5, 0.5]"));
+  BOOST_TEST(
+      contains(load_error({{"pen.dash_duty", "0"}}),
+               "key 'pen.dash_duty': value '0' is invalid (out of range); allowed: a number or "
+               "range lo..hi within (0, 1]"));
+  BOOST_TEST(contains(load_error({{"pen.gray_var", "0.5..0.2"}}),
+                      "key 'pen.gray_var': value '0.5..0.2' is invalid (inverted range"));
+  BOOST_TEST(contains(
+      load_error({{"pen.aliased_p", "2"}}),
+      "key 'pen.aliased_p': value '2' is invalid (out of range); allowed: a number in [0, 1]"));
+  BOOST_TEST(
+      contains(load_error({{"frame.mode", "centre:1"}}),
+               "key 'frame.mode': value 'centre:1' is invalid (unknown name 'centre'); allowed: "
+               "weights name:w over {fit, small}"));
+  BOOST_TEST(contains(load_error({{"frame.fit", "0"}}),
+                      "key 'frame.fit': value '0' is invalid (out of range)"));
   // An op that is off is still checked.
   BOOST_TEST(contains(load_error({{"pen.p", "0"}, {"pen.strokes", "2.5"}}), "key 'pen.strokes'"));
 }
 
 BOOST_AUTO_TEST_CASE(frame_fit_centres_and_sizes_the_ink_and_small_shrinks_it) {
-  const Assignments fit = {{"frame.p", "1"}, {"frame.mode", "fit:1"}, {"frame.fit", "0.8"},
-                           {"shape.size", "0.2..0.5"}, {"style.stroke_width", "2"}};
+  const Assignments fit = {{"frame.p", "1"},
+                           {"frame.mode", "fit:1"},
+                           {"frame.fit", "0.8"},
+                           {"shape.size", "0.2..0.5"},
+                           {"style.stroke_width", "2"}};
   for (const char* follow : {"0", "1"}) {
     const Generator gen = generator(with(fit, {{"frame.width_scaling", follow}}));
     for (std::uint64_t i = 0; i < 30; ++i) {
@@ -262,16 +307,20 @@ BOOST_AUTO_TEST_CASE(frame_fit_centres_and_sizes_the_ink_and_small_shrinks_it) {
         BOOST_TEST(std::abs(l.bbox.y0 - ink.y0) <= 1.0);
         BOOST_TEST(std::abs(l.bbox.y1 - ink.y1) <= 1.0);
         const double width = l.object.style.stroke_width;
-        if (std::string(follow) == "0") BOOST_TEST(width == 2.0);
-        else BOOST_TEST(width > 2.0);  // shapes of 20-50% grown to 80%: the pen with them
+        if (std::string(follow) == "0")
+          BOOST_TEST(width == 2.0);
+        else
+          BOOST_TEST(width > 2.0);  // shapes of 20-50% grown to 80%: the pen with them
       }
     }
   }
-  const Generator small = generator({{"frame.p", "1"}, {"frame.mode", "small:1"}, {"frame.small", "0.2"}});
+  const Generator small =
+      generator({{"frame.p", "1"}, {"frame.mode", "small:1"}, {"frame.small", "0.2"}});
   for (std::uint64_t i = 0; i < 30; ++i) {
     const Sample s = small.make(i, 1);
     const ObjectLabel& l = s.objects[0];
     BOOST_TEST(std::abs(std::max(l.bbox_full.width(), l.bbox_full.height()) - 0.2 * 64) < 1e-6);
-    BOOST_TEST((l.bbox_full.x0 >= 0 && l.bbox_full.y0 >= 0 && l.bbox_full.x1 <= 64 && l.bbox_full.y1 <= 64));
+    BOOST_TEST((l.bbox_full.x0 >= 0 && l.bbox_full.y0 >= 0 && l.bbox_full.x1 <= 64 &&
+                l.bbox_full.y1 <= 64));
   }
 }

@@ -84,7 +84,8 @@ BOOST_AUTO_TEST_CASE(every_row_is_whole_and_matches_what_its_class_draws) {
           BOOST_TEST(std::holds_alternative<std::string>(g.fields[i]));
     }
   }
-  BOOST_TEST((names == std::set<std::string>{"triangle", "circle", "square", "ellipse", "rectangle"}));
+  BOOST_TEST(
+      (names == std::set<std::string>{"triangle", "circle", "square", "ellipse", "rectangle"}));
   BOOST_TEST(max_vertex_count() == 4u);
 }
 
@@ -104,31 +105,15 @@ BOOST_AUTO_TEST_CASE(triangle_keys_keep_their_place_in_the_shape_section) {
   std::vector<std::string> keys;
   for (const OptionDecl& d : option_table())
     if (d.key.rfind("shape.", 0) == 0) keys.push_back(d.key);
-  const std::vector<std::string> expected = {"shape.classes",
-                                             "shape.triangle_kinds",
-                                             "shape.size",
-                                             "shape.rotation",
-                                             "shape.center_x",
-                                             "shape.center_y",
-                                             "shape.keep_inside",
-                                             "shape.isosceles_apex",
-                                             "shape.right_acute",
-                                             "shape.scalene_min_angle",
-                                             "shape.scalene_min_difference",
-                                             // Keys added later go at the end.
-                                             "shape.circle_aspect",
-                                             "shape.circle_vertical",
-                                             "shape.square_aspect",
-                                             "shape.square_skew",
-                                             "shape.square_taper",
-                                             "shape.square_vertical",
-                                             "shape.ellipse_aspect",
-                                             "shape.ellipse_vertical",
-                                             "shape.rectangle_aspect",
-                                             "shape.rectangle_skew",
-                                             "shape.rectangle_taper",
-                                             "shape.rectangle_vertical",
-                                             "shape.labels"};
+  const std::vector<std::string> expected = {
+      "shape.classes", "shape.triangle_kinds", "shape.size", "shape.rotation", "shape.center_x",
+      "shape.center_y", "shape.keep_inside", "shape.isosceles_apex", "shape.right_acute",
+      "shape.scalene_min_angle", "shape.scalene_min_difference",
+      // Keys added later go at the end.
+      "shape.circle_aspect", "shape.circle_vertical", "shape.square_aspect", "shape.square_skew",
+      "shape.square_taper", "shape.square_vertical", "shape.ellipse_aspect",
+      "shape.ellipse_vertical", "shape.rectangle_aspect", "shape.rectangle_skew",
+      "shape.rectangle_taper", "shape.rectangle_vertical", "shape.labels"};
   BOOST_TEST(keys == expected, boost::test_tools::per_element());
   // And [shape] ends with them: style follows.
   const std::vector<OptionDecl>& all = option_table();
@@ -237,15 +222,18 @@ BOOST_AUTO_TEST_CASE(plain_proportions_draw_todays_circles_and_squares) {
     const ShapeGeometry g = d.bind(config)(a, 10);
     BOOST_TEST(g.fields.empty());
     BOOST_TEST(a.next_u64() == b.next_u64());
-    if (std::string(name) == "circle") BOOST_TEST((g.outline == circle_outline(10, 0)));
-    else BOOST_TEST((g.outline == square_vertices(10)));
+    if (std::string(name) == "circle")
+      BOOST_TEST((g.outline == circle_outline(10, 0)));
+    else
+      BOOST_TEST((g.outline == square_vertices(10)));
   }
 }
 
 BOOST_AUTO_TEST_CASE(quadrilaterals_and_ellipses_have_the_proportions_asked) {
   // A 2:1 rectangle inscribed in radius 10: corners on the circle, sides 2:1.
   const std::vector<Point> r = quad_vertices(10, 2, 0, 0);
-  for (const Point& p : r) BOOST_TEST(std::hypot(p.x, p.y) == 10.0, boost::test_tools::tolerance(1e-12));
+  for (const Point& p : r)
+    BOOST_TEST(std::hypot(p.x, p.y) == 10.0, boost::test_tools::tolerance(1e-12));
   BOOST_TEST((r[1].x - r[0].x) / (r[2].y - r[1].y) == 2.0, boost::test_tools::tolerance(1e-12));
   BOOST_TEST(polygon_area_signed(r) > 0);  // clockwise on screen
   // Skew: the short sides lean by the angle; taper: the top side shorter.
@@ -256,7 +244,8 @@ BOOST_AUTO_TEST_CASE(quadrilaterals_and_ellipses_have_the_proportions_asked) {
   BOOST_TEST((t[1].x - t[0].x) / (t[2].x - t[3].x) == 0.6, boost::test_tools::tolerance(1e-12));
   // An ellipse of aspect 3 within 0.01 px of the true one.
   const std::vector<Point> e = ellipse_outline(12, 4);
-  for (const Point& p : e) BOOST_TEST(p.x * p.x / 144 + p.y * p.y / 16 == 1.0, boost::test_tools::tolerance(1e-9));
+  for (const Point& p : e)
+    BOOST_TEST(p.x * p.x / 144 + p.y * p.y / 16 == 1.0, boost::test_tools::tolerance(1e-9));
   const Box box = extents(e);
   BOOST_TEST(box.width() == 24.0, boost::test_tools::tolerance(1e-3));
   BOOST_TEST(box.height() == 8.0, boost::test_tools::tolerance(1e-2));
@@ -272,9 +261,12 @@ BOOST_AUTO_TEST_CASE(new_classes_are_not_drawn_unless_asked) {
 
 BOOST_AUTO_TEST_CASE(labels_map_drawn_classes_to_label_classes) {
   const std::vector<ShapeClass> label_of = parse_label_map(" ellipse:circle ,rectangle: square");
-  BOOST_TEST(class_name(label_of[std::size_t(test::shape_class("ellipse").id)]) == std::string("circle"));
-  BOOST_TEST(class_name(label_of[std::size_t(test::shape_class("rectangle").id)]) == std::string("square"));
-  BOOST_TEST(class_name(label_of[std::size_t(test::shape_class("triangle").id)]) == std::string("triangle"));
+  BOOST_TEST(class_name(label_of[std::size_t(test::shape_class("ellipse").id)]) ==
+             std::string("circle"));
+  BOOST_TEST(class_name(label_of[std::size_t(test::shape_class("rectangle").id)]) ==
+             std::string("square"));
+  BOOST_TEST(class_name(label_of[std::size_t(test::shape_class("triangle").id)]) ==
+             std::string("triangle"));
   BOOST_TEST(parse_label_map("").size() == shape_classes().size());
   // Each mistake names the key, the value, what is wrong and what is allowed.
   auto error = [](const std::string& text) {
@@ -285,11 +277,16 @@ BOOST_AUTO_TEST_CASE(labels_map_drawn_classes_to_label_classes) {
     }
     return std::string();
   };
-  const std::string allowed = "allowed: comma-separated pairs drawn:label of classes {triangle, "
-                              "circle, square, ellipse, rectangle}";
-  BOOST_TEST(contains(error("oval:circle"), "key 'shape.labels': value 'oval:circle' is invalid (unknown class 'oval'); " + allowed));
-  BOOST_TEST(contains(error("ellipse:square"), "('ellipse' has vertices {center} but 'square' has {v0, v1, v2, v3})"));
-  BOOST_TEST(contains(error("ellipse:circle, circle:ellipse"), "'circle' is labeled 'ellipse', which is itself labeled 'circle'"));
+  const std::string allowed =
+      "allowed: comma-separated pairs drawn:label of classes {triangle, "
+      "circle, square, ellipse, rectangle}";
+  BOOST_TEST(contains(
+      error("oval:circle"),
+      "key 'shape.labels': value 'oval:circle' is invalid (unknown class 'oval'); " + allowed));
+  BOOST_TEST(contains(error("ellipse:square"),
+                      "('ellipse' has vertices {center} but 'square' has {v0, v1, v2, v3})"));
+  BOOST_TEST(contains(error("ellipse:circle, circle:ellipse"),
+                      "'circle' is labeled 'ellipse', which is itself labeled 'circle'"));
   BOOST_TEST(contains(error("ellipse:circle, ellipse:circle"), "'ellipse' is mapped twice"));
   BOOST_TEST(contains(error("ellipse"), "'ellipse' is not drawn:label"));
   // At load time, from a preset.

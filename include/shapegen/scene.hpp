@@ -50,7 +50,7 @@ struct StrokePath {
 };
 
 struct Object {
-  ShapeClass shape;              // the class drawn
+  ShapeClass shape;  // the class drawn
   // The class its labels name when the preset maps the drawn class to
   // another (shape.labels); unset: the drawn class. See label_class().
   std::optional<ShapeClass> label;

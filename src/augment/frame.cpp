@@ -119,14 +119,16 @@ OpDecl frame_op() {
       {field(&P::mode, weights("mode", "fit:1, small:1", names_of<FrameMode>(),
                                "fit: centred on its ink box, the longer side of the ink a set "
                                "part of the frame; small: scaled down, anywhere.")),
-       field(&P::fit, range("fit", "0.8..0.95", {0, 2, true, false},
-                            "fit: the ink's longer side as a fraction of the frame's shorter side.")),
+       field(&P::fit,
+             range("fit", "0.8..0.95", {0, 2, true, false},
+                   "fit: the ink's longer side as a fraction of the frame's shorter side.")),
        field(&P::small, range("small", "0.15..0.4", {0, 2, true, false},
                               "small: the ink's longer side as a fraction of the frame's shorter "
                               "side.")),
-       field(&P::offset, range("offset", "0", {0, 1},
-                               "fit: how far off centre, as a fraction of the free room (0: centred, "
-                               "1: anywhere it fits).")),
+       field(&P::offset,
+             range("offset", "0", {0, 1},
+                   "fit: how far off centre, as a fraction of the free room (0: centred, "
+                   "1: anywhere it fits).")),
        field(&P::width_scaling,
              range("width_scaling", "0", {0, 1},
                    "How far stroke widths follow the drawing's scale: widths times scale^this (0: "

@@ -22,7 +22,8 @@ namespace shapegen::ops {
 namespace {
 
 constexpr double kTwoPi = 2 * std::numbers::pi;
-constexpr double kSpacing = 1.0;  // px between stroke points: noise and profiles are smooth at this step
+constexpr double kSpacing =
+    1.0;  // px between stroke points: noise and profiles are smooth at this step
 
 struct PenParams {
   Range strokes;
@@ -49,9 +50,9 @@ struct Drawing {
 // The values drawn once per object; per corner, edge and break values follow
 // from the same stream as the drawing goes.
 struct Hand {
-  double size;         // the shape's longer side, px: relative keys scale by it
-  double perimeter;    // of the path the pen follows, px
-  double width;        // the style's stroke width
+  double size;       // the shape's longer side, px: relative keys scale by it
+  double perimeter;  // of the path the pen follows, px
+  double width;      // the style's stroke width
   double wobble, cycles, cycles2, phase1, phase2;
   double drift, tremor;
   double width_var, taper, speed, gray_var;
@@ -145,7 +146,8 @@ class Pen : public Op {
     h.nib_angle = rng.uniform(0, std::numbers::pi);
 
     // Where strokes break: the start, then n - 1 more, on corners or anywhere.
-    const bool polygon = shape_decl(o.shape).corners_are_vertices && o.outline.size() == o.vertices.size();
+    const bool polygon =
+        shape_decl(o.shape).corners_are_vertices && o.outline.size() == o.vertices.size();
     const std::size_t n_corners = polygon ? o.outline.size() : 0;
     struct Break {
       int corner;       // -1: not at a corner
@@ -153,8 +155,9 @@ class Pen : public Op {
     };
     std::vector<Break> breaks;
     auto corner_or_anywhere = [&](bool on_corner, double fraction) {
-      return on_corner && n_corners > 0 ? Break{int(std::min(n_corners - 1, std::size_t(fraction * n_corners))), 0}
-                                        : Break{-1, fraction};
+      return on_corner && n_corners > 0
+                 ? Break{int(std::min(n_corners - 1, std::size_t(fraction * n_corners))), 0}
+                 : Break{-1, fraction};
     };
     breaks.push_back(corner_or_anywhere(at_corner, start));
     for (int k = 1; k < n_strokes; ++k) {
@@ -170,8 +173,8 @@ class Pen : public Op {
     std::vector<Point> path_points;
     std::vector<std::size_t> corner_index(n_corners, 0);
     if (polygon) {
-      build_polygon_path(o.outline, break_corner, rounding, overshoot * h.size, bow, rng, path_points,
-                         corner_index);
+      build_polygon_path(o.outline, break_corner, rounding, overshoot * h.size, bow, rng,
+                         path_points, corner_index);
     } else {
       path_points = o.outline;
     }
@@ -226,23 +229,42 @@ class Pen : public Op {
       std::vector<double> arc;
       std::vector<Point> points = path.between(from, from + std::max(retrace * length, 1.0), arc);
       retraced_stroke = pen::Stroke{points, arc, {}, {}};
-      retraced_stroke = perturb(pen::densify(retraced_stroke, kSpacing), h, offset, rng.uniform(0, kTwoPi),
-                                rng);
+      retraced_stroke =
+          perturb(pen::densify(retraced_stroke, kSpacing), h, offset, rng.uniform(0, kTwoPi), rng);
     }
     for (pen::Stroke& s : main_strokes) s = perturb(pen::densify(s, kSpacing), h, 0, 0, rng);
     if (retraced) main_strokes.push_back(std::move(retraced_stroke));
     for (pen::Stroke& s : main_strokes) {
       profile(s, path, h);
-      if (dashed) lift(s, length / dashes, duty, dots, rng, aliased, pieces);
-      else pieces.push_back(pen::to_path(s, aliased));
+      if (dashed)
+        lift(s, length / dashes, duty, dots, rng, aliased, pieces);
+      else
+        pieces.push_back(pen::to_path(s, aliased));
     }
     if (stray) pieces.push_back(stray_mark(box, h, rng, aliased));
     if (!pieces.empty()) o.strokes = std::move(pieces);
 
-    d = {double(n_strokes), start, clockwise ? 1.0 : 0.0, closure, overshoot, rounding, bow, h.wobble,
-         h.cycles, h.drift, h.tremor, retraced ? retrace : 0.0, dashed ? dashes : 0.0,
-         dashed && dots ? 1.0 : 0.0, aliased ? 1.0 : 0.0, h.width_var, h.taper, h.speed, h.gray_var,
-         stray ? 1.0 : 0.0, h.nib};
+    d = {double(n_strokes),
+         start,
+         clockwise ? 1.0 : 0.0,
+         closure,
+         overshoot,
+         rounding,
+         bow,
+         h.wobble,
+         h.cycles,
+         h.drift,
+         h.tremor,
+         retraced ? retrace : 0.0,
+         dashed ? dashes : 0.0,
+         dashed && dots ? 1.0 : 0.0,
+         aliased ? 1.0 : 0.0,
+         h.width_var,
+         h.taper,
+         h.speed,
+         h.gray_var,
+         stray ? 1.0 : 0.0,
+         h.nib};
     return d;
   }
 
@@ -286,7 +308,8 @@ class Pen : public Op {
       const double r = std::min(cut[k] * shorter, 0.5 * shorter);
       // The corner.
       if (r > 0.05) {
-        const Point a = edge_point(prev, 1 - r / edge_len(prev)), b = edge_point(k, r / edge_len(k));
+        const Point a = edge_point(prev, 1 - r / edge_len(prev)),
+                    b = edge_point(k, r / edge_len(k));
         const int steps = std::max(4, int(std::ceil(2 * r / kSpacing)));
         for (int i = 0; i <= steps; ++i) {
           const double t = double(i) / steps;
@@ -307,7 +330,8 @@ class Pen : public Op {
       // The edge after it, every pixel or so, ends left to the corners.
       const double len = edge_len(k);
       const std::size_t next = (k + 1) % n;
-      const double r_next = std::min(cut[next] * std::min(len, edge_len(next)), 0.5 * std::min(len, edge_len(next)));
+      const double r_next =
+          std::min(cut[next] * std::min(len, edge_len(next)), 0.5 * std::min(len, edge_len(next)));
       const double t0 = r > 0.05 ? r / len : 0, t1 = r_next > 0.05 ? 1 - r_next / len : 1;
       const int steps = std::max(1, int(std::ceil((t1 - t0) * len / kSpacing)));
       for (int i = 1; i < steps; ++i) out.push_back(edge_point(k, t0 + (t1 - t0) * i / steps));
@@ -357,9 +381,11 @@ class Pen : public Op {
       const double x = s.arc[i] / h.perimeter * kTwoPi;  // wobble_cycles waves per trip round
       const double wave = 0.7 * std::sin(h.cycles * x + h.phase1 + phase) +
                           0.3 * std::sin(h.cycles2 * x + h.phase2 + 2 * phase);
-      const double smooth_jitter =
-          (jitter[i == 0 ? 0 : i - 1] + 2 * jitter[i] + jitter[std::min(i + 1, jitter.size() - 1)]) / 4;
-      const double shift = h.wobble * h.size * wave + h.drift * h.size * own[i] / total + offset + smooth_jitter;
+      const double smooth_jitter = (jitter[i == 0 ? 0 : i - 1] + 2 * jitter[i] +
+                                    jitter[std::min(i + 1, jitter.size() - 1)]) /
+                                   4;
+      const double shift =
+          h.wobble * h.size * wave + h.drift * h.size * own[i] / total + offset + smooth_jitter;
       s.points[i] = {s.points[i].x + n[i].x * shift, s.points[i].y + n[i].y * shift};
     }
     return s;
@@ -379,16 +405,16 @@ class Pen : public Op {
     const double slow = 0.12 * h.size;  // the pen is at full speed this far from a corner or an end
     const double l1 = h.pressure_l1 * h.perimeter, l2 = h.pressure_l2 * h.perimeter;
     for (std::size_t i = 0; i < s.points.size(); ++i) {
-      const double pressure =
-          0.5 + 0.5 * (0.65 * std::sin(kTwoPi * s.arc[i] / l1 + h.pressure_p1) +
-                       0.35 * std::sin(kTwoPi * s.arc[i] / l2 + h.pressure_p2));
+      const double pressure = 0.5 + 0.5 * (0.65 * std::sin(kTwoPi * s.arc[i] / l1 + h.pressure_p1) +
+                                           0.35 * std::sin(kTwoPi * s.arc[i] / l2 + h.pressure_p2));
       const double from_end = std::min(own[i], total - own[i]);
       const double speed = std::min({1.0, from_end / slow, path.to_corner(s.arc[i]) / slow});
       const double land = std::min(1.0, from_end / std::max(1.5 * h.width, 0.5));
       const double taper = 1 - h.taper * (1 - land * land * (3 - 2 * land));
       // |cos| of the angle between the direction of travel (the normal
       // turned back a quarter) and the nib: 1 when moving along it.
-      const double along = std::abs(across[i].y * std::cos(h.nib_angle) - across[i].x * std::sin(h.nib_angle));
+      const double along =
+          std::abs(across[i].y * std::cos(h.nib_angle) - across[i].x * std::sin(h.nib_angle));
       const double nib = 1 - h.nib * along;
       const double width =
           h.width * (1 - h.width_var * (1 - pressure)) * (1 - 0.5 * h.speed * speed) * taper * nib;
@@ -400,8 +426,8 @@ class Pen : public Op {
 
   // The pen lifts: the stroke cut into dashes of `duty` of each `period`
   // (lengths jittered), or dots where each dash would be.
-  static void lift(const pen::Stroke& s, double period, double duty, bool dots, Rng& rng, bool aliased,
-                   std::vector<StrokePath>& out) {
+  static void lift(const pen::Stroke& s, double period, double duty, bool dots, Rng& rng,
+                   bool aliased, std::vector<StrokePath>& out) {
     const std::vector<double> own = pen::own_length(s.points);
     const double total = own.back();
     for (double x = -rng.uniform(0, period); x < total; x += period) {
@@ -411,7 +437,8 @@ class Pen : public Op {
       pen::Stroke dash = pen::cut(s, own, a, b);
       if (dots) {
         const std::size_t mid = dash.points.size() / 2;
-        pen::Stroke dot{{dash.points[mid]}, {dash.arc[mid]}, {dash.widths[mid] * rng.uniform(1, 1.5)}, {}};
+        pen::Stroke dot{
+            {dash.points[mid]}, {dash.arc[mid]}, {dash.widths[mid] * rng.uniform(1, 1.5)}, {}};
         if (!dash.inks.empty()) dot.inks = {dash.inks[mid]};
         out.push_back(pen::to_path(dot, aliased));
       } else if (b - a >= 0.5) {
@@ -452,9 +479,10 @@ OpDecl pen_op() {
       "lifts, jagged edges, width and ink varying with pressure and speed.",
       {field(&P::strokes, range("strokes", "1..2", {1, 16},
                                 "Pen strokes the outline is drawn with (whole numbers).")),
-       field(&P::corner_split,
-             real("corner_split", "0.7", fraction,
-                  "Probability that a stroke ends and the next begins at a corner (else anywhere).")),
+       field(
+           &P::corner_split,
+           real("corner_split", "0.7", fraction,
+                "Probability that a stroke ends and the next begins at a corner (else anywhere).")),
        field(&P::start_corner, real("start_corner", "0.5", fraction,
                                     "Probability that the first stroke starts at a corner.")),
        field(&P::clockwise,
@@ -487,21 +515,22 @@ OpDecl pen_op() {
                    "longer side: the ends miss each other (circles spiral).")),
        field(&P::tremor, range("tremor", "0..0.15", {0, 5},
                                "Tremor: high-frequency jitter across the stroke, px.")),
-       field(&P::retrace_p,
-             real("retrace_p", "0.1", fraction, "Probability that part of the outline is drawn twice.")),
+       field(&P::retrace_p, real("retrace_p", "0.1", fraction,
+                                 "Probability that part of the outline is drawn twice.")),
        field(&P::retrace, range("retrace", "0.1..0.4", fraction,
                                 "Length of the part drawn twice, as a fraction of the perimeter.")),
-       field(&P::retrace_offset,
-             range("retrace_offset", "0..0.03", {0, 0.2},
-                   "Sideways offset of the second pass, as a fraction of the shape's longer side.")),
-       field(&P::dash_p,
-             real("dash_p", "0", fraction, "Probability that the pen lifts as it goes (dashes or dots).")),
-       field(&P::dashes, range("dashes", "8..20", {1, 500},
-                               "Dashes (or dots) per trip round the shape.")),
-       field(&P::dash_duty,
-             range("dash_duty", "0.3..0.7", {0, 1, true, false}, "Inked fraction of each dash period.")),
-       field(&P::dot_p,
-             real("dot_p", "0.3", fraction, "Probability that a lifting pen makes dots, not dashes.")),
+       field(
+           &P::retrace_offset,
+           range("retrace_offset", "0..0.03", {0, 0.2},
+                 "Sideways offset of the second pass, as a fraction of the shape's longer side.")),
+       field(&P::dash_p, real("dash_p", "0", fraction,
+                              "Probability that the pen lifts as it goes (dashes or dots).")),
+       field(&P::dashes,
+             range("dashes", "8..20", {1, 500}, "Dashes (or dots) per trip round the shape.")),
+       field(&P::dash_duty, range("dash_duty", "0.3..0.7", {0, 1, true, false},
+                                  "Inked fraction of each dash period.")),
+       field(&P::dot_p, real("dot_p", "0.3", fraction,
+                             "Probability that a lifting pen makes dots, not dashes.")),
        field(&P::aliased_p,
              real("aliased_p", "0", fraction,
                   "Probability that the ink is drawn without antialiasing: jagged, stair-stepped "

@@ -10,7 +10,8 @@ ClosedPath::ClosedPath(std::vector<Point> points, std::vector<std::size_t> corne
     : points_(std::move(points)), corners_(std::move(corners)) {
   cum_.assign(points_.size(), 0.0);
   for (std::size_t i = 1; i < points_.size(); ++i)
-    cum_[i] = cum_[i - 1] + std::hypot(points_[i].x - points_[i - 1].x, points_[i].y - points_[i - 1].y);
+    cum_[i] =
+        cum_[i - 1] + std::hypot(points_[i].x - points_[i - 1].x, points_[i].y - points_[i - 1].y);
   const Point& last = points_.back();
   length_ = cum_.back() + std::hypot(points_[0].x - last.x, points_[0].y - last.y);
   for (std::size_t c : corners_) corner_s_.push_back(cum_[c]);
@@ -19,11 +20,13 @@ ClosedPath::ClosedPath(std::vector<Point> points, std::vector<std::size_t> corne
 Point ClosedPath::at(double s) const {
   s -= std::floor(s / length_) * length_;
   // The last point whose arc length is <= s.
-  const std::size_t i = std::size_t(std::upper_bound(cum_.begin(), cum_.end(), s) - cum_.begin()) - 1;
+  const std::size_t i =
+      std::size_t(std::upper_bound(cum_.begin(), cum_.end(), s) - cum_.begin()) - 1;
   const std::size_t j = (i + 1) % points_.size();
   const double end = j == 0 ? length_ : cum_[j];
   const double t = end > cum_[i] ? (s - cum_[i]) / (end - cum_[i]) : 0;
-  return {points_[i].x + (points_[j].x - points_[i].x) * t, points_[i].y + (points_[j].y - points_[i].y) * t};
+  return {points_[i].x + (points_[j].x - points_[i].x) * t,
+          points_[i].y + (points_[j].y - points_[i].y) * t};
 }
 
 double ClosedPath::to_corner(double s) const {
@@ -107,7 +110,8 @@ Stroke cut(const Stroke& s, const std::vector<double>& own, double a, double b) 
     const double span = own[i] - own[i - 1];
     const double t = span > 0 ? std::clamp((x - own[i - 1]) / span, 0.0, 1.0) : 0;
     auto mix = [t](double u, double v) { return u + (v - u) * t; };
-    out.points.push_back({mix(s.points[i - 1].x, s.points[i].x), mix(s.points[i - 1].y, s.points[i].y)});
+    out.points.push_back(
+        {mix(s.points[i - 1].x, s.points[i].x), mix(s.points[i - 1].y, s.points[i].y)});
     out.arc.push_back(mix(s.arc[i - 1], s.arc[i]));
     out.widths.push_back(mix(s.widths[i - 1], s.widths[i]));
     if (!s.inks.empty()) out.inks.push_back(mix(s.inks[i - 1], s.inks[i]));

@@ -7,12 +7,11 @@ namespace shapegen {
 
 const std::vector<OpDecl>& op_table() {
   static const std::vector<OpDecl> table = {
-      ops::affine_op(),         ops::perspective_op(), ops::sketch_op(),      ops::pen_op(),
-      ops::elastic_op(),        ops::frame_op(),       ops::crop_op(),        ops::background_op(),
-      ops::occlude_op(),        ops::contrast_op(),
-      ops::gaussian_blur_op(),  ops::box_blur_op(),    ops::motion_blur_op(), ops::sharpen_op(),
-      ops::gaussian_noise_op(), ops::speckle_op(),     ops::shot_noise_op(),  ops::salt_pepper_op(),
-      ops::sign_noise_op(),
+      ops::affine_op(),      ops::perspective_op(), ops::sketch_op(),         ops::pen_op(),
+      ops::elastic_op(),     ops::frame_op(),       ops::crop_op(),           ops::background_op(),
+      ops::occlude_op(),     ops::contrast_op(),    ops::gaussian_blur_op(),  ops::box_blur_op(),
+      ops::motion_blur_op(), ops::sharpen_op(),     ops::gaussian_noise_op(), ops::speckle_op(),
+      ops::shot_noise_op(),  ops::salt_pepper_op(), ops::sign_noise_op(),
   };
   return table;
 }

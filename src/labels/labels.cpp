@@ -39,8 +39,9 @@ ObjectLabel label_object(const Scene& scene, const Object& object, const Image& 
   // Antialiased ink in the frame with nothing over it touches every pixel the
   // geometry touches: the box is the geometry's, whether masks are made or not.
   // (Aliased pieces, a jagged pen's, may drop thin tips: those are measured.)
-  const bool antialiased = scene.antialias && std::none_of(object.strokes.begin(), object.strokes.end(),
-                                                           [](const StrokePath& s) { return s.aliased; });
+  const bool antialiased =
+      scene.antialias && std::none_of(object.strokes.begin(), object.strokes.end(),
+                                      [](const StrokePath& s) { return s.aliased; });
   const bool whole_and_clear = all_in_frame && antialiased && !covered;
   if (whole_and_clear && !masks) {
     label.bbox = full;

@@ -137,7 +137,10 @@ void draw_object(cairo_t* cr, const Object& obj, bool mono) {
     if (!mono && !piece.inks.empty()) {
       draw_inked_stroke(cr, piece, s.stroke);
     } else {
-      if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.stroke);
+      if (mono)
+        cairo_set_source_rgba(cr, 0, 0, 0, 1);
+      else
+        set_color(cr, s.stroke);
       draw_stroke(cr, piece);
     }
     cairo_set_antialias(cr, antialias);

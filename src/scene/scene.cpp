@@ -9,7 +9,10 @@ std::vector<StrokePath> ink_strokes(const Object& object) {
   if (!object.style.stroked()) return {};
   if (!object.strokes.empty()) return object.strokes;
   return {StrokePath{object.outline,
-                     std::vector<double>(object.outline.size(), object.style.stroke_width), true, {}, false}};
+                     std::vector<double>(object.outline.size(), object.style.stroke_width),
+                     true,
+                     {},
+                     false}};
 }
 
 Box ink_box(const Object& object) {
@@ -59,7 +62,9 @@ bool shift_into_frame(Scene& scene) {
 }
 
 std::vector<Point> densify(const std::vector<Point>& line, double spacing, bool closed) {
-  return densify(StrokePath{line, std::vector<double>(line.size(), 0.0), closed, {}, false}, spacing).points;
+  return densify(StrokePath{line, std::vector<double>(line.size(), 0.0), closed, {}, false},
+                 spacing)
+      .points;
 }
 
 StrokePath densify(const StrokePath& path, double spacing) {

@@ -37,8 +37,8 @@ struct ShapeSpec {
   Weighted<ShapeClass> classes;
   Range size, rotation, center_x, center_y;
   bool keep_inside = true;
-  std::string labels;                 // shape.labels as written
-  std::vector<ShapeClass> label_of;   // by class id: the class its labels name
+  std::string labels;                // shape.labels as written
+  std::vector<ShapeClass> label_of;  // by class id: the class its labels name
 };
 
 struct StyleSpec {

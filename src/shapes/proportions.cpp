@@ -8,8 +8,9 @@ namespace {
 
 OptionDecl vertical_key(const std::string& cls) {
   return declare::real("shape." + cls + "_vertical", "0.5", {0, 1},
-                       "Probability that a " + cls + "'s long axis is vertical before rotation "
-                       "(people draw tall ovals and rectangles as often as wide ones).");
+                       "Probability that a " + cls +
+                           "'s long axis is vertical before rotation "
+                           "(people draw tall ovals and rectangles as often as wide ones).");
 }
 
 // A quarter turn clockwise on screen, corners still from the top-left one.
@@ -26,8 +27,9 @@ ParamList<OvalProportions> oval_proportions(const std::string& cls, const std::s
   using namespace declare;
   return {field(&OvalProportions::aspect,
                 range("shape." + cls + "_aspect", aspect, {1, 10},
-                      "Ratio of a " + cls + "'s long axis to its short one (1: round); the long "
-                      "axis is the size and lies along the rotation.")),
+                      "Ratio of a " + cls +
+                          "'s long axis to its short one (1: round); the long "
+                          "axis is the size and lies along the rotation.")),
           field(&OvalProportions::vertical, vertical_key(cls))};
 }
 
@@ -37,14 +39,17 @@ ParamList<QuadProportions> quad_proportions(const std::string& cls, const std::s
   using P = QuadProportions;
   return {
       field(&P::aspect, range("shape." + cls + "_aspect", aspect, {1, 10},
-                              "Ratio of a " + cls + "'s long sides to its short ones; the "
-                              "diagonal is the size.")),
+                              "Ratio of a " + cls +
+                                  "'s long sides to its short ones; the "
+                                  "diagonal is the size.")),
       field(&P::skew, range("shape." + cls + "_skew", skew, {-60, 60},
-                            "Slant of a " + cls + "'s short sides, degrees (0: right angles; "
-                            "else a parallelogram).")),
+                            "Slant of a " + cls +
+                                "'s short sides, degrees (0: right angles; "
+                                "else a parallelogram).")),
       field(&P::taper, range("shape." + cls + "_taper", taper, {0, 0.9},
-                             "How much shorter a " + cls + "'s top side is than its bottom one, "
-                             "as a fraction (a trapezoid).")),
+                             "How much shorter a " + cls +
+                                 "'s top side is than its bottom one, "
+                                 "as a fraction (a trapezoid).")),
       field(&P::vertical, vertical_key(cls)),
   };
 }
@@ -56,7 +61,8 @@ bool plain(const QuadProportions& p) {
          p.taper.lo == 0 && p.taper.hi == 0;
 }
 
-std::vector<Point> draw_oval(const OvalProportions& p, Rng& rng, double r, std::vector<double>& values) {
+std::vector<Point> draw_oval(const OvalProportions& p, Rng& rng, double r,
+                             std::vector<double>& values) {
   const double aspect = rng.uniform(p.aspect.lo, p.aspect.hi);
   const bool vertical = rng.bernoulli(p.vertical);
   values = {aspect, vertical ? 1.0 : 0.0};
@@ -64,7 +70,8 @@ std::vector<Point> draw_oval(const OvalProportions& p, Rng& rng, double r, std::
   return vertical ? upright(outline, false) : outline;
 }
 
-std::vector<Point> draw_quad(const QuadProportions& p, Rng& rng, double r, std::vector<double>& values) {
+std::vector<Point> draw_quad(const QuadProportions& p, Rng& rng, double r,
+                             std::vector<double>& values) {
   const double aspect = rng.uniform(p.aspect.lo, p.aspect.hi);
   const double skew = rng.uniform(p.skew.lo, p.skew.hi);
   const double taper = rng.uniform(p.taper.lo, p.taper.hi);

@@ -38,7 +38,9 @@ bool plain(const QuadProportions& p);
 // vertical], vertical 1 when the long axis was turned upright (a quarter
 // turn clockwise before the object's rotation; the corners keep their order,
 // clockwise from the top-left one).
-std::vector<Point> draw_oval(const OvalProportions& p, Rng& rng, double r, std::vector<double>& values);
-std::vector<Point> draw_quad(const QuadProportions& p, Rng& rng, double r, std::vector<double>& values);
+std::vector<Point> draw_oval(const OvalProportions& p, Rng& rng, double r,
+                             std::vector<double>& values);
+std::vector<Point> draw_quad(const QuadProportions& p, Rng& rng, double r,
+                             std::vector<double>& values);
 
 }  // namespace shapegen

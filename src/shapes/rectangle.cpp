@@ -10,7 +10,8 @@ namespace shapegen {
 namespace {
 
 const ParamList<QuadProportions>& rectangle_params() {
-  static const ParamList<QuadProportions> params = quad_proportions("rectangle", "1.3..3", "0", "0");
+  static const ParamList<QuadProportions> params =
+      quad_proportions("rectangle", "1.3..3", "0", "0");
   return params;
 }
 

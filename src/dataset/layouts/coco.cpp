@@ -99,7 +99,8 @@ class Coco : public Sink {
           {"image_id", image_id},
           {"category_id", class_index(label_class(l.object)) + 1},
           // Differences of the manifest's rounded corners, rounded again to drop float dust.
-          {"bbox", json::array({round_label(b.x0), round_label(b.y0), round_label(round_label(b.x1) - round_label(b.x0)),
+          {"bbox", json::array({round_label(b.x0), round_label(b.y0),
+                                round_label(round_label(b.x1) - round_label(b.x0)),
                                 round_label(round_label(b.y1) - round_label(b.y0))})},
           {"area", polygon.empty() ? 0.0 : round_label(polygon_area(polygon))},
           {"segmentation", segmentation},

@@ -20,8 +20,8 @@ class Masks : public Sink {
     Image semantic(instance.width, instance.height, 1);
     for (std::size_t i = 0; i < instance.pixels.size(); ++i)
       if (const int owner = instance.pixels[i])
-        semantic.pixels[i] =
-            static_cast<std::uint8_t>(class_index(label_class(sample.objects[owner - 1].object)) + 1);
+        semantic.pixels[i] = static_cast<std::uint8_t>(
+            class_index(label_class(sample.objects[owner - 1].object)) + 1);
     out_.write_image("masks/semantic/" + row.stem + ".png", semantic, ImageCheck::exact, row.index);
     out_.write_image("masks/instance/" + row.stem + ".png", instance, ImageCheck::exact, row.index);
   }
