@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "augment/augment.hpp"
+#include "shapegen/generator.hpp"
 #include "shapegen/png.hpp"
 #include "shapegen/presets.hpp"
-#include "shapegen/generator.hpp"
 
 using namespace shapegen;
 using Clock = std::chrono::steady_clock;
@@ -65,13 +65,17 @@ int main(int argc, char** argv) {
   }
   const Setup setups[] = {
       {"64x64 gray", {{"image.width", "64"}, {"image.height", "64"}}},
-      {"224x224 RGB", {{"image.width", "224"}, {"image.height", "224"}, {"image.mode", "rgb"},
-                       {"style.foreground", "0..255, 0..255, 0..255"}}},
+      {"224x224 RGB",
+       {{"image.width", "224"},
+        {"image.height", "224"},
+        {"image.mode", "rgb"},
+        {"style.foreground", "0..255, 0..255, 0..255"}}},
   };
   std::vector<std::string> rows = {""};
   for (const OpDecl& op : op_table()) rows.push_back(op.name);
 
-  std::printf("| op | %s us | x base | %s us | x base |\n|---|---|---|---|---|\n", setups[0].name, setups[1].name);
+  std::printf("| op | %s us | x base | %s us | x base |\n|---|---|---|---|---|\n", setups[0].name,
+              setups[1].name);
   std::vector<std::vector<double>> result(rows.size(), std::vector<double>(2));
   std::vector<double> encode(2);
   for (int s = 0; s < 2; ++s) {
@@ -81,18 +85,21 @@ int main(int argc, char** argv) {
     std::vector<std::vector<double>> times(rows.size());
     std::vector<double> with_png;
     for (int r = 0; r < rounds; ++r) {  // interleaved: noise hits every row alike
-      for (std::size_t k = 0; k < rows.size(); ++k) times[k].push_back(time_samples(generators[k], n, false));
+      for (std::size_t k = 0; k < rows.size(); ++k)
+        times[k].push_back(time_samples(generators[k], n, false));
       with_png.push_back(time_samples(generators[0], n, true));
     }
     for (std::size_t k = 0; k < rows.size(); ++k) result[k][s] = median(times[k]);
     encode[s] = median(with_png) - result[0][s];
   }
-  std::printf("| base sample (draw, render, labels) | %.1f | 1.00 | %.1f | 1.00 |\n", result[0][0], result[0][1]);
-  std::printf("| PNG encoding (zlib 6) | %.1f | %.2f | %.1f | %.2f |\n", encode[0], encode[0] / result[0][0],
-              encode[1], encode[1] / result[0][1]);
+  std::printf("| base sample (draw, render, labels) | %.1f | 1.00 | %.1f | 1.00 |\n", result[0][0],
+              result[0][1]);
+  std::printf("| PNG encoding (zlib 6) | %.1f | %.2f | %.1f | %.2f |\n", encode[0],
+              encode[0] / result[0][0], encode[1], encode[1] / result[0][1]);
   for (std::size_t k = 1; k < rows.size(); ++k) {
     const double a = result[k][0] - result[0][0], b = result[k][1] - result[0][1];
-    std::printf("| %s | %.1f | %.2f | %.1f | %.2f |\n", rows[k].c_str(), a, a / result[0][0], b, b / result[0][1]);
+    std::printf("| %s | %.1f | %.2f | %.1f | %.2f |\n", rows[k].c_str(), a, a / result[0][0], b,
+                b / result[0][1]);
   }
   std::printf("\n%d samples (64x64) / %d (224x224) per round, %d rounds, medians.\n", samples,
               std::max(10, samples / 8), rounds);
@@ -107,9 +114,11 @@ int main(int argc, char** argv) {
       times[k].push_back(time_samples(generators[k], samples, true));
       bare[k].push_back(time_samples(generators[k], samples, false));
     }
-  std::printf("\n| preset (64x64 gray) | us per sample, with PNG | x basic | without PNG | x basic |\n|---|---|---|---|---|\n");
+  std::printf(
+      "\n| preset (64x64 gray) | us per sample, with PNG | x basic | without PNG | x basic "
+      "|\n|---|---|---|---|---|\n");
   const double basic = median(times[0]), basic_bare = median(bare[0]);
   for (std::size_t k = 0; k < std::size(presets); ++k)
-    std::printf("| %s | %.1f | %.2f | %.1f | %.2f |\n", presets[k], median(times[k]), median(times[k]) / basic,
-                median(bare[k]), median(bare[k]) / basic_bare);
+    std::printf("| %s | %.1f | %.2f | %.1f | %.2f |\n", presets[k], median(times[k]),
+                median(times[k]) / basic, median(bare[k]), median(bare[k]) / basic_bare);
 }

@@ -18,6 +18,7 @@
 #include "shapegen/error.hpp"
 #include "shapegen/presets.hpp"
 #include "shapegen/rows.hpp"
+#include "shapegen/shard.hpp"
 #include "shapegen/version.hpp"
 
 namespace py = pybind11;
@@ -29,9 +30,10 @@ using Array = py::array_t<std::uint8_t, py::array::c_style>;
 
 class PyGenerator {
  public:
-  // The CLI's resolution: find_preset + load_config, so errors read the same.
+  // The CLI's resolution: find_preset + load_recipe (a shard's dataset.ini is
+  // read as its whole recipe), so errors read the same.
   PyGenerator(const std::string& preset, const Assignments& overrides, bool masks)
-      : config_(load_config(find_preset(preset), overrides)),
+      : config_(load_recipe(find_preset(preset), overrides)),
         rows_(config_, masks),
         masks_(masks),
         height_(config_.integer("image.height")),

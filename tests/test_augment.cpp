@@ -1,12 +1,12 @@
 #define BOOST_TEST_MODULE augment
 // Augmentation: labels stay exact under every geometric op, raster ops do
 // what their parameters say (measured on pixels), streams are independent.
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 
-#include "shapegen/error.hpp"
 #include "render/raster.hpp"
+#include "shapegen/error.hpp"
 #include "shapegen/generator.hpp"
 #include "test_support.hpp"
 
@@ -30,7 +30,6 @@ double record_number(const OpRecord& r, const std::string& name) {
   BOOST_FAIL("no value " + name + " in record of " + r.op);
   return 0;
 }
-
 
 // Mean squared difference between horizontal and vertical neighbours: high
 // frequencies.
@@ -59,13 +58,23 @@ double stddev(const Image& img) {
 
 // Each geometric op, strong enough to matter.
 const std::vector<std::pair<std::string, Assignments>> kGeometric = {
-    {"affine", {{"affine.p", "1"}, {"affine.rotation", "0..360"}, {"affine.scale", "0.6..1.3"},
-                {"affine.aspect", "0.5..2"}, {"affine.shear_x", "-30..30"}, {"affine.shear_y", "-20..20"},
-                {"affine.flip_h", "0.5"}, {"affine.flip_v", "0.5"}}},
+    {"affine",
+     {{"affine.p", "1"},
+      {"affine.rotation", "0..360"},
+      {"affine.scale", "0.6..1.3"},
+      {"affine.aspect", "0.5..2"},
+      {"affine.shear_x", "-30..30"},
+      {"affine.shear_y", "-20..20"},
+      {"affine.flip_h", "0.5"},
+      {"affine.flip_v", "0.5"}}},
     {"perspective", {{"perspective.p", "1"}, {"perspective.tilt", "20..60"}}},
     {"elastic", {{"elastic.p", "1"}, {"elastic.amplitude", "1..3"}}},
-    {"sketch", {{"sketch.p", "1"}, {"sketch.gap", "2..8"}, {"sketch.overshoot", "1..4"},
-                {"sketch.dash_p", "0.5"}, {"sketch.width_jitter", "0.3..0.6"}}},
+    {"sketch",
+     {{"sketch.p", "1"},
+      {"sketch.gap", "2..8"},
+      {"sketch.overshoot", "1..4"},
+      {"sketch.dash_p", "0.5"},
+      {"sketch.width_jitter", "0.3..0.6"}}},
 };
 
 }  // namespace
@@ -83,7 +92,8 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_follow_every_geometric_op) {
         BOOST_TEST_CONTEXT(op << " " << fill << " sample " << i) {
           BOOST_REQUIRE(find_record(s, op));
           const ObjectLabel& l = s.objects.at(0);
-          const Image mask = render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
+          const Image mask =
+              render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
           const Box ink = test::mask_extents(mask);
           BOOST_TEST(std::abs(l.bbox.x0 - ink.x0) <= 1.0);
           BOOST_TEST(std::abs(l.bbox.y0 - ink.y0) <= 1.0);
@@ -95,7 +105,8 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_follow_every_geometric_op) {
               if (v.in_frame) BOOST_TEST(test::coverage_near(mask, v.point, 1) > 0);
           if (std::string(fill) == "filled") {
             // Polygon area (of the part in frame) against the coverage Cairo drew.
-            const auto inside = clip_polygon(l.object.outline, Box{0, 0, double(s.scene.width), double(s.scene.height)});
+            const auto inside = clip_polygon(
+                l.object.outline, Box{0, 0, double(s.scene.width), double(s.scene.height)});
             const double area = inside.size() >= 3 ? polygon_area(inside) : 0;
             BOOST_TEST(std::abs(coverage_area(mask) - area) <= 0.02 * area + 2);
           }
@@ -105,21 +116,26 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_follow_every_geometric_op) {
 }
 
 BOOST_AUTO_TEST_CASE(crop_visible_fraction_matches_independent_clipping) {
-  const Generator gen = generator({{"crop.p", "1"}, {"crop.visible", "0.3..0.9"}, {"style.fill", "filled:1"}});
+  const Generator gen =
+      generator({{"crop.p", "1"}, {"crop.visible", "0.3..0.9"}, {"style.fill", "filled:1"}});
   for (std::uint64_t i = 0; i < 60; ++i) {
     const Sample s = gen.make(i, 1);
     const ObjectLabel& l = s.objects.at(0);
-    const auto inside = clip_polygon(l.object.outline, Box{0, 0, double(s.scene.width), double(s.scene.height)});
-    const double expected = inside.size() >= 3 ? polygon_area(inside) / polygon_area(l.object.outline) : 0;
+    const auto inside =
+        clip_polygon(l.object.outline, Box{0, 0, double(s.scene.width), double(s.scene.height)});
+    const double expected =
+        inside.size() >= 3 ? polygon_area(inside) / polygon_area(l.object.outline) : 0;
     BOOST_TEST_CONTEXT("sample " << i) {
       BOOST_TEST(std::abs(l.visible_fraction - expected) <= 0.02);
       // The crop reached its target (whole-pixel shifts: within a few percent).
       const OpRecord* r = find_record(s, "crop");
       BOOST_REQUIRE(r);
-      BOOST_TEST(std::abs(record_number(*r, "visible") - record_number(*r, "target_visible")) <= 0.06);
+      BOOST_TEST(std::abs(record_number(*r, "visible") - record_number(*r, "target_visible")) <=
+                 0.06);
       BOOST_TEST(std::abs(record_number(*r, "visible") - l.visible_fraction) <= 0.01);
       for (const VertexLabel& v : l.vertices)
-        BOOST_TEST(v.in_frame == (v.point.x >= 0 && v.point.y >= 0 && v.point.x < 64 && v.point.y < 64));
+        BOOST_TEST(v.in_frame ==
+                   (v.point.x >= 0 && v.point.y >= 0 && v.point.x < 64 && v.point.y < 64));
     }
   }
 }
@@ -128,8 +144,10 @@ BOOST_AUTO_TEST_CASE(occluders_update_visible_fraction_bbox_and_vertices) {
   // White ink on black, occluders filled with the background: the image
   // itself shows exactly the visible ink.
   for (const char* fill : {"outline", "filled"}) {
-    const Generator gen = generator({{"occlude.p", "1"}, {"occlude.fill", "background:1"},
-                                     {"occlude.hidden", "0.2..0.6"}, {"style.fill", std::string(fill) + ":1"}});
+    const Generator gen = generator({{"occlude.p", "1"},
+                                     {"occlude.fill", "background:1"},
+                                     {"occlude.hidden", "0.2..0.6"},
+                                     {"style.fill", std::string(fill) + ":1"}});
     int hidden_vertices = 0;
     for (std::uint64_t i = 0; i < 60; ++i) {
       const Sample s = gen.make(i, 1);
@@ -145,7 +163,8 @@ BOOST_AUTO_TEST_CASE(occluders_update_visible_fraction_bbox_and_vertices) {
         // of (it keeps more than half its value), else half a pixel's worth.
         Image showing = s.image;
         for (std::size_t k = 0; k < showing.pixels.size(); ++k)
-          if (2 * showing.pixels[k] < full.pixels[k] && showing.pixels[k] < 128) showing.pixels[k] = 0;
+          if (2 * showing.pixels[k] < full.pixels[k] && showing.pixels[k] < 128)
+            showing.pixels[k] = 0;
         const Box shown = test::mask_extents(showing);
         BOOST_TEST(std::abs(l.bbox.x0 - shown.x0) <= 1.0);
         BOOST_TEST(std::abs(l.bbox.y0 - shown.y0) <= 1.0);
@@ -154,8 +173,11 @@ BOOST_AUTO_TEST_CASE(occluders_update_visible_fraction_bbox_and_vertices) {
         for (const VertexLabel& v : l.vertices) {
           if (l.object.shape == test::shape_class("circle")) continue;  // the centre holds no ink
           // A visible vertex still shows ink; a hidden one lost most of it.
-          if (v.visible) BOOST_TEST(test::coverage_near(s.image, v.point, 1) > 0);
-          else BOOST_TEST(test::coverage_near(s.image, v.point, 0) < test::coverage_near(full, v.point, 0));
+          if (v.visible)
+            BOOST_TEST(test::coverage_near(s.image, v.point, 1) > 0);
+          else
+            BOOST_TEST(test::coverage_near(s.image, v.point, 0) <
+                       test::coverage_near(full, v.point, 0));
           hidden_vertices += !v.visible;
         }
       }
@@ -174,7 +196,8 @@ BOOST_AUTO_TEST_CASE(noise_statistics_match_their_parameters) {
     return generator(o);
   };
   for (std::uint64_t i = 0; i < 5; ++i) {
-    const Sample g = with({{"gaussian_noise.p", "1"}, {"gaussian_noise.sigma", "4..20"}}).make(i, 1);
+    const Sample g =
+        with({{"gaussian_noise.p", "1"}, {"gaussian_noise.sigma", "4..20"}}).make(i, 1);
     const double sigma = record_number(*find_record(g, "gaussian_noise"), "sigma");
     BOOST_TEST(std::abs(stddev(g.image) - sigma) <= 0.1 * sigma, "gaussian sigma " << sigma);
 
@@ -187,7 +210,8 @@ BOOST_AUTO_TEST_CASE(noise_statistics_match_their_parameters) {
     const double expected = 255 / peak * std::sqrt(128 / 255.0 * peak);  // Poisson: variance = mean
     BOOST_TEST(std::abs(stddev(sh.image) - expected) <= 0.1 * expected, "shot peak " << peak);
 
-    const Sample salt = with({{"salt_pepper.p", "1"}, {"salt_pepper.amount", "0.02..0.1"}}).make(i, 1);
+    const Sample salt =
+        with({{"salt_pepper.p", "1"}, {"salt_pepper.amount", "0.02..0.1"}}).make(i, 1);
     const double amount = record_number(*find_record(salt, "salt_pepper"), "amount");
     double hit = 0;
     for (auto v : salt.image.pixels) hit += v == 0 || v == 255;
@@ -196,7 +220,8 @@ BOOST_AUTO_TEST_CASE(noise_statistics_match_their_parameters) {
 }
 
 BOOST_AUTO_TEST_CASE(sign_noise_never_exceeds_its_budget) {
-  const Generator gen = generator({{"sign_noise.p", "1"}, {"sign_noise.epsilon", "0.007..0.05"}}, "augmented");
+  const Generator gen =
+      generator({{"sign_noise.p", "1"}, {"sign_noise.epsilon", "0.007..0.05"}}, "augmented");
   for (std::uint64_t i = 0; i < 20; ++i) {
     // Everything else of the augmented preset stays on; compare against the
     // same variant with sign_noise off.
@@ -224,16 +249,25 @@ BOOST_AUTO_TEST_CASE(blur_removes_and_sharpen_adds_high_frequencies) {
       BOOST_TEST(std::abs(mean(s.image) - mean(generator({}).make(i, 0).image)) < 2.0, blur);
     }
     // Sharpening a soft image brings edges back.
-    const Sample soft = generator({{"gaussian_blur.p", "1"}, {"gaussian_blur.sigma", "1"}}).make(i, 1);
-    const Sample sharp = generator({{"gaussian_blur.p", "1"}, {"gaussian_blur.sigma", "1"}, {"sharpen.p", "1"},
-                                   {"sharpen.amount", "1..1.5"}, {"sharpen.radius", "1..1.5"}}).make(i, 1);
+    const Sample soft =
+        generator({{"gaussian_blur.p", "1"}, {"gaussian_blur.sigma", "1"}}).make(i, 1);
+    const Sample sharp = generator({{"gaussian_blur.p", "1"},
+                                    {"gaussian_blur.sigma", "1"},
+                                    {"sharpen.p", "1"},
+                                    {"sharpen.amount", "1..1.5"},
+                                    {"sharpen.radius", "1..1.5"}})
+                             .make(i, 1);
     BOOST_TEST(gradient_energy(sharp.image) > 1.2 * gradient_energy(soft.image));
   }
 }
 
 BOOST_AUTO_TEST_CASE(inversion_maps_v_to_255_minus_v) {
-  const Generator gen = generator({{"contrast.p", "1"}, {"contrast.invert", "1"}, {"contrast.contrast", "1"},
-                                   {"contrast.brightness", "0"}, {"contrast.gamma", "1"}}, "color");
+  const Generator gen = generator({{"contrast.p", "1"},
+                                   {"contrast.invert", "1"},
+                                   {"contrast.contrast", "1"},
+                                   {"contrast.brightness", "0"},
+                                   {"contrast.gamma", "1"}},
+                                  "color");
   for (std::uint64_t i = 0; i < 10; ++i) {
     const Image original = gen.make(i, 0).image, inverted = gen.make(i, 1).image;
     for (std::size_t k = 0; k < original.pixels.size(); ++k)
@@ -242,9 +276,14 @@ BOOST_AUTO_TEST_CASE(inversion_maps_v_to_255_minus_v) {
 }
 
 BOOST_AUTO_TEST_CASE(contrast_difference_reaches_its_target) {
-  const Generator gen = generator({{"contrast.p", "1"}, {"contrast.difference", "60..200"}, {"contrast.contrast", "1"},
-                                   {"contrast.brightness", "0"}, {"contrast.gamma", "1"}, {"style.fill", "filled:1"},
-                                   {"image.background", "20"}, {"style.foreground", "255"}});
+  const Generator gen = generator({{"contrast.p", "1"},
+                                   {"contrast.difference", "60..200"},
+                                   {"contrast.contrast", "1"},
+                                   {"contrast.brightness", "0"},
+                                   {"contrast.gamma", "1"},
+                                   {"style.fill", "filled:1"},
+                                   {"image.background", "20"},
+                                   {"style.foreground", "255"}});
   for (std::uint64_t i = 0; i < 10; ++i) {
     const Sample s = gen.make(i, 1);
     const double target = record_number(*find_record(s, "contrast"), "difference");
@@ -255,30 +294,40 @@ BOOST_AUTO_TEST_CASE(contrast_difference_reaches_its_target) {
 
 BOOST_AUTO_TEST_CASE(background_textures_vary_under_the_shapes) {
   for (const char* kind : {"gradient", "noise"}) {
-    const Generator gen = generator({{"background.p", "1"}, {"background.kind", std::string(kind) + ":1"},
-                                     {"background.color", "200"}, {"shape.size", "0.2"}});
+    const Generator gen = generator({{"background.p", "1"},
+                                     {"background.kind", std::string(kind) + ":1"},
+                                     {"background.color", "200"},
+                                     {"shape.size", "0.2"}});
     const Sample s = gen.make(0, 1);
     // Corners hold no ink: they show the texture, which is not flat.
-    const int corners[] = {s.image.at(0, 0), s.image.at(63, 0), s.image.at(0, 63), s.image.at(63, 63)};
-    BOOST_TEST(*std::max_element(corners, corners + 4) - *std::min_element(corners, corners + 4) > 20, kind);
+    const int corners[] = {s.image.at(0, 0), s.image.at(63, 0), s.image.at(0, 63),
+                           s.image.at(63, 63)};
+    BOOST_TEST(
+        *std::max_element(corners, corners + 4) - *std::min_element(corners, corners + 4) > 20,
+        kind);
   }
 }
 
 BOOST_AUTO_TEST_CASE(a_disabled_op_changes_nothing) {
   // p = 0 with changed parameters: byte-identical to the preset without it.
-  const Generator disabled = generator({{"occlude.p", "0"}, {"occlude.size", "1..2"}, {"speckle.p", "0"}}, "augmented");
+  const Generator disabled =
+      generator({{"occlude.p", "0"}, {"occlude.size", "1..2"}, {"speckle.p", "0"}}, "augmented");
   const Generator none = generator({{"occlude.p", "0"}, {"speckle.p", "0"}}, "augmented");
   for (std::uint64_t i = 0; i < 20; ++i) {
     BOOST_TEST((disabled.make(i, 1).image == none.make(i, 1).image));
   }
   // And with every op off, augmentation leaves the base image untouched.
-  for (std::uint64_t i = 0; i < 5; ++i) BOOST_TEST((generator({}).make(i, 1).image == generator({}).make(i, 0).image));
+  for (std::uint64_t i = 0; i < 5; ++i)
+    BOOST_TEST((generator({}).make(i, 1).image == generator({}).make(i, 0).image));
 }
 
 BOOST_AUTO_TEST_CASE(enabling_an_op_does_not_change_what_others_draw) {
   const Generator one = generator({{"affine.p", "0.7"}, {"gaussian_noise.p", "0.7"}});
-  const Generator more = generator({{"affine.p", "0.7"}, {"gaussian_noise.p", "0.7"}, {"elastic.p", "1"},
-                                    {"contrast.p", "1"}, {"occlude.p", "1"}});
+  const Generator more = generator({{"affine.p", "0.7"},
+                                    {"gaussian_noise.p", "0.7"},
+                                    {"elastic.p", "1"},
+                                    {"contrast.p", "1"},
+                                    {"occlude.p", "1"}});
   for (std::uint64_t i = 0; i < 30; ++i) {
     const Sample a = one.make(i, 1), b = more.make(i, 1);
     for (const char* op : {"affine", "gaussian_noise"}) {
@@ -309,16 +358,21 @@ BOOST_AUTO_TEST_CASE(order_is_configurable_and_checked) {
     }
     return std::string("(no error)");
   };
-  BOOST_TEST(error({{"augment.order", "gaussian_blur, affine"}, {"affine.p", "1"}, {"gaussian_blur.p", "1"}})
-                 .find("scene op 'affine' is listed after pixel op 'gaussian_blur'") != std::string::npos);
+  BOOST_TEST(
+      error(
+          {{"augment.order", "gaussian_blur, affine"}, {"affine.p", "1"}, {"gaussian_blur.p", "1"}})
+          .find("scene op 'affine' is listed after pixel op 'gaussian_blur'") != std::string::npos);
   BOOST_TEST(error({{"augment.order", "affine"}, {"gaussian_blur.p", "0.5"}})
-                 .find("enabled op 'gaussian_blur' (gaussian_blur.p > 0) is not listed") != std::string::npos);
+                 .find("enabled op 'gaussian_blur' (gaussian_blur.p > 0) is not listed") !=
+             std::string::npos);
   BOOST_TEST(error({{"augment.order", "affine, affine"}}).find("given twice") != std::string::npos);
-  BOOST_TEST(error({{"augment.order", "affine, twirl"}}).find("unknown name 'twirl'") != std::string::npos);
+  BOOST_TEST(error({{"augment.order", "affine, twirl"}}).find("unknown name 'twirl'") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(variants_share_their_base_and_variant_1_is_the_plain_row) {
-  const Config config = test::preset_config("augmented", {{"dataset.variants", "3"}, {"dataset.count", "5"}});
+  const Config config =
+      test::preset_config("augmented", {{"dataset.variants", "3"}, {"dataset.count", "5"}});
   const Generator with_variants(config);
   const Generator plain(test::preset_config("augmented", {{"dataset.count", "5"}}));
   BOOST_TEST(with_variants.row_count() == 20u);
@@ -332,7 +386,8 @@ BOOST_AUTO_TEST_CASE(variants_share_their_base_and_variant_1_is_the_plain_row) {
     if (*s.variant == 1) BOOST_TEST((s.image == plain.make_row(s.base_index).image));
     // Same base shape: same class and the same sampled size in every variant.
     const Sample original = with_variants.make_row(s.base_index * 4);
-    BOOST_TEST(class_name(s.objects[0].object.shape) == class_name(original.objects[0].object.shape));
+    BOOST_TEST(class_name(s.objects[0].object.shape) ==
+               class_name(original.objects[0].object.shape));
     BOOST_TEST(s.objects[0].object.size == original.objects[0].object.size);
   }
 }

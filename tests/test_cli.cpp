@@ -73,7 +73,8 @@ BOOST_AUTO_TEST_CASE(generate_writes_a_complete_dataset) {
   for (std::size_t i = 0; i < manifest.size(); ++i) {
     const auto j = nlohmann::json::parse(manifest[i]);
     BOOST_TEST(j["index"] == i);
-    BOOST_TEST(j["file"] == "images/" + std::string(6 - std::to_string(i).size(), '0') + std::to_string(i) + ".png");
+    BOOST_TEST(j["file"] == "images/" + std::string(6 - std::to_string(i).size(), '0') +
+                                std::to_string(i) + ".png");
     BOOST_TEST(j["objects"].is_array());
     const auto& o = j["objects"][0];
     for (const char* key : {"class", "bbox", "bbox_full", "vertices", "polygon", "visible_fraction",
@@ -93,15 +94,22 @@ BOOST_AUTO_TEST_CASE(generate_writes_a_complete_dataset) {
 
 BOOST_AUTO_TEST_CASE(dataset_ini_regenerates_byte_identical_output) {
   TempDir t;
-  BOOST_REQUIRE(run_cli("generate --preset mnist28 --count 20 --seed 77 --style.stroke_width=2..3 --out " + t.str("a")).exit_code == 0);
-  BOOST_REQUIRE(run_cli("generate --preset " + t.str("a/dataset.ini") + " --out " + t.str("b")).exit_code == 0);
+  BOOST_REQUIRE(
+      run_cli("generate --preset mnist28 --count 20 --seed 77 --style.stroke_width=2..3 --out " +
+              t.str("a"))
+          .exit_code == 0);
+  BOOST_REQUIRE(
+      run_cli("generate --preset " + t.str("a/dataset.ini") + " --out " + t.str("b")).exit_code ==
+      0);
   require_identical_trees(t.path() / "a", t.path() / "b");
 }
 
 BOOST_AUTO_TEST_CASE(output_does_not_depend_on_jobs_or_count) {
   TempDir t;
-  BOOST_REQUIRE(run_cli("generate --preset color --count 40 --jobs 1 --out " + t.str("j1")).exit_code == 0);
-  BOOST_REQUIRE(run_cli("generate --preset color --count 40 --jobs 3 --out " + t.str("j3")).exit_code == 0);
+  BOOST_REQUIRE(
+      run_cli("generate --preset color --count 40 --jobs 1 --out " + t.str("j1")).exit_code == 0);
+  BOOST_REQUIRE(
+      run_cli("generate --preset color --count 40 --jobs 3 --out " + t.str("j3")).exit_code == 0);
   require_identical_trees(t.path() / "j1", t.path() / "j3");
   BOOST_REQUIRE(run_cli("generate --preset color --count 7 --out " + t.str("c7")).exit_code == 0);
   const auto m40 = lines(read_text(t.path() / "j1/manifest.jsonl"));
@@ -117,11 +125,16 @@ BOOST_AUTO_TEST_CASE(describe_output_is_a_preset_that_gives_the_same_dataset) {
   TempDir t;
   const auto d = run_cli("describe --preset basic --shape.size=0.3..0.6 --count 9");
   BOOST_REQUIRE(d.exit_code == 0);
-  for (const char* key : {"[dataset]", "[image]", "[shape]", "[style]", "size = 0.3..0.6", "count = 9", "# Stroke width"})
+  for (const char* key : {"[dataset]", "[image]", "[shape]", "[style]", "size = 0.3..0.6",
+                          "count = 9", "# Stroke width"})
     BOOST_TEST(d.output.find(key) != std::string::npos, key);
   std::ofstream(t.str("described.ini")) << d.output;
-  BOOST_REQUIRE(run_cli("generate --preset " + t.str("described.ini") + " --out " + t.str("a")).exit_code == 0);
-  BOOST_REQUIRE(run_cli("generate --preset basic --shape.size=0.3..0.6 --count 9 --out " + t.str("b")).exit_code == 0);
+  BOOST_REQUIRE(
+      run_cli("generate --preset " + t.str("described.ini") + " --out " + t.str("a")).exit_code ==
+      0);
+  BOOST_REQUIRE(
+      run_cli("generate --preset basic --shape.size=0.3..0.6 --count 9 --out " + t.str("b"))
+          .exit_code == 0);
   require_identical_trees(t.path() / "a", t.path() / "b");
 }
 
@@ -129,15 +142,25 @@ BOOST_AUTO_TEST_CASE(bad_input_fails_cleanly_before_writing) {
   TempDir t;
   const fs::path out = t.path() / "out";
   const std::string o = " --out " + out.string();
-  expect_failure("generate" + o + " --shape.sise=0.5", "unknown option '--shape.sise' (did you mean '--shape.size'?)", out);
-  expect_failure("generate" + o + " --shape.size=abc", "key 'shape.size': value 'abc' is invalid (not a finite number); allowed: a number or range lo..hi within (0, 1]", out);
-  expect_failure("generate" + o + " --shape.size=0.8..0.2", "value '0.8..0.2' is invalid (inverted range", out);
+  expect_failure("generate" + o + " --shape.sise=0.5",
+                 "unknown option '--shape.sise' (did you mean '--shape.size'?)", out);
+  expect_failure("generate" + o + " --shape.size=abc",
+                 "key 'shape.size': value 'abc' is invalid (not a finite number); allowed: a "
+                 "number or range lo..hi within (0, 1]",
+                 out);
+  expect_failure("generate" + o + " --shape.size=0.8..0.2",
+                 "value '0.8..0.2' is invalid (inverted range", out);
   expect_failure("generate" + o + " --shape.size=..", "value '..' is invalid (empty range", out);
-  expect_failure("generate" + o + " --shape.size=1.5", "value '1.5' is invalid (out of range)", out);
-  expect_failure("generate" + o + " --style.stroke_width=-2", "key 'style.stroke_width': value '-2' is invalid (out of range)", out);
-  expect_failure("generate" + o + " --count 0", "key 'dataset.count': value '0' is invalid (out of range)", out);
-  expect_failure("generate" + o + " --image.width=0", "key 'image.width': value '0' is invalid", out);
-  expect_failure("generate" + o + " --image.height=9000", "allowed: a whole number in [1, 8192]", out);
+  expect_failure("generate" + o + " --shape.size=1.5", "value '1.5' is invalid (out of range)",
+                 out);
+  expect_failure("generate" + o + " --style.stroke_width=-2",
+                 "key 'style.stroke_width': value '-2' is invalid (out of range)", out);
+  expect_failure("generate" + o + " --count 0",
+                 "key 'dataset.count': value '0' is invalid (out of range)", out);
+  expect_failure("generate" + o + " --image.width=0", "key 'image.width': value '0' is invalid",
+                 out);
+  expect_failure("generate" + o + " --image.height=9000", "allowed: a whole number in [1, 8192]",
+                 out);
   expect_failure(
       "generate" + o + " --preset nope",
       "--preset 'nope': no such preset file or built-in name; built-in presets: augmented, basic, "
@@ -147,14 +170,17 @@ BOOST_AUTO_TEST_CASE(bad_input_fails_cleanly_before_writing) {
   expect_failure("generate" + o + " --jobs 0", "--jobs: value '0' is invalid", out);
 
   std::ofstream(t.str("bad.ini")) << "[shape]\nsise = 0.5\n";
-  expect_failure("generate --preset " + t.str("bad.ini") + o, "bad.ini: unknown key 'shape.sise' (did you mean 'shape.size'?)", out);
+  expect_failure("generate --preset " + t.str("bad.ini") + o,
+                 "bad.ini: unknown key 'shape.sise' (did you mean 'shape.size'?)", out);
 
   // A folder that cannot be created: its parent is a file.
   std::ofstream(t.str("a_file")) << "x";
   const fs::path blocked = t.path() / "a_file" / "out";
   const auto r = run_cli("generate --count 3 --out " + blocked.string());
   BOOST_TEST(r.exit_code == 2);
-  BOOST_TEST(r.output.find("--out '" + blocked.string() + "': cannot create the dataset there") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("--out '" + blocked.string() + "': cannot create the dataset there") !=
+                 std::string::npos,
+             r.output);
 }
 
 BOOST_AUTO_TEST_CASE(existing_folders_need_overwrite_and_must_be_datasets) {
@@ -164,9 +190,12 @@ BOOST_AUTO_TEST_CASE(existing_folders_need_overwrite_and_must_be_datasets) {
   const std::string before = read_text(t.path() / "ds/manifest.jsonl");
   auto r = run_cli("generate --count 5 --out " + out);
   BOOST_TEST(r.exit_code == 2);
-  BOOST_TEST(r.output.find("folder is not empty; pass --overwrite to replace it") != std::string::npos, r.output);
+  BOOST_TEST(
+      r.output.find("folder is not empty; pass --overwrite to replace it") != std::string::npos,
+      r.output);
   BOOST_TEST(read_text(t.path() / "ds/manifest.jsonl") == before);  // untouched
-  r = run_cli("generate --count 5 --overwrite --out " + out + "/");  // a trailing slash names the same folder
+  r = run_cli("generate --count 5 --overwrite --out " + out +
+              "/");  // a trailing slash names the same folder
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   BOOST_TEST(lines(read_text(t.path() / "ds/manifest.jsonl")).size() == 5u);
   BOOST_TEST(!fs::exists(t.path() / "ds/.partial"));
@@ -182,7 +211,8 @@ BOOST_AUTO_TEST_CASE(existing_folders_need_overwrite_and_must_be_datasets) {
 BOOST_AUTO_TEST_CASE(presets_help_version_and_preview) {
   const auto p = run_cli("presets");
   BOOST_TEST(p.exit_code == 0);
-  for (const char* name : {"basic ", "mnist28 ", "color "}) BOOST_TEST(p.output.find(name) != std::string::npos, name);
+  for (const char* name : {"basic ", "mnist28 ", "color "})
+    BOOST_TEST(p.output.find(name) != std::string::npos, name);
   const auto h = run_cli("generate --help");
   BOOST_TEST(h.exit_code == 0);
   BOOST_TEST(h.output.find("--shape.size RANGE") != std::string::npos);
@@ -191,7 +221,8 @@ BOOST_AUTO_TEST_CASE(presets_help_version_and_preview) {
   BOOST_TEST(run_cli("frobnicate").exit_code == 2);
 
   TempDir t;
-  const auto r = run_cli("preview --preset basic --count 6 --columns 3 --out " + t.str("sheet.png"));
+  const auto r =
+      run_cli("preview --preset basic --count 6 --columns 3 --out " + t.str("sheet.png"));
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   const Image sheet = read_png(t.str("sheet.png"));
   BOOST_TEST(sheet.channels == 3);
@@ -201,7 +232,8 @@ BOOST_AUTO_TEST_CASE(presets_help_version_and_preview) {
 
 BOOST_AUTO_TEST_CASE(augmented_variants_are_linked_recorded_and_reproducible) {
   TempDir t;
-  auto r = run_cli("generate --preset augmented --count 4 --variants 2 --jobs 2 --out " + t.str("a"));
+  auto r =
+      run_cli("generate --preset augmented --count 4 --variants 2 --jobs 2 --out " + t.str("a"));
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   const auto rows = lines(read_text(t.path() / "a/manifest.jsonl"));
   BOOST_REQUIRE(rows.size() == 12u);
@@ -227,7 +259,10 @@ BOOST_AUTO_TEST_CASE(augmented_variants_are_linked_recorded_and_reproducible) {
 
 BOOST_AUTO_TEST_CASE(splits_are_per_base_sample_and_stable) {
   TempDir t;
-  auto r = run_cli("generate --count 40 --variants 1 --split train=0.5,val=0.3,test=0.2 --formats imagefolder --out " + t.str("a"));
+  auto r = run_cli(
+      "generate --count 40 --variants 1 --split train=0.5,val=0.3,test=0.2 --formats imagefolder "
+      "--out " +
+      t.str("a"));
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   r = run_cli("generate --count 80 --split train=0.5,val=0.3,test=0.2 --out " + t.str("b"));
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
@@ -241,23 +276,31 @@ BOOST_AUTO_TEST_CASE(splits_are_per_base_sample_and_stable) {
     BOOST_TEST(j["split"] == nlohmann::json::parse(a[base * 2])["split"]);
     BOOST_TEST(j["split"] == nlohmann::json::parse(b[base])["split"]);
     ++seen[j["split"].get<std::string>()];
-    const std::string link = j["split"].get<std::string>() + "/" + j["objects"][0]["class"].get<std::string>() +
-                             "/" + fs::path(j["file"].get<std::string>()).filename().string();
-    BOOST_TEST(fs::equivalent(t.path() / "a" / link, t.path() / "a" / j["file"].get<std::string>()));
+    const std::string link = j["split"].get<std::string>() + "/" +
+                             j["objects"][0]["class"].get<std::string>() + "/" +
+                             fs::path(j["file"].get<std::string>()).filename().string();
+    BOOST_TEST(
+        fs::equivalent(t.path() / "a" / link, t.path() / "a" / j["file"].get<std::string>()));
   }
   BOOST_TEST(seen.size() == 3u);
   r = run_cli("generate --count 4 --formats coco,tiff --out " + t.str("c"));
   BOOST_TEST(r.exit_code == 2);
-  BOOST_TEST(r.output.find("key 'output.formats': value 'coco,tiff' is invalid (unknown name 'tiff')") != std::string::npos, r.output);
+  BOOST_TEST(
+      r.output.find("key 'output.formats': value 'coco,tiff' is invalid (unknown name 'tiff')") !=
+          std::string::npos,
+      r.output);
 }
 
 BOOST_AUTO_TEST_CASE(coco_files_of_empty_splits_are_valid_json) {
   TempDir t;
-  const auto r = run_cli("generate --preset detection --count 2 --split train=0.5,val=0.25,test=0.25 --out " + t.str("d"));
+  const auto r =
+      run_cli("generate --preset detection --count 2 --split train=0.5,val=0.25,test=0.25 --out " +
+              t.str("d"));
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   std::size_t images = 0;
   for (const char* split : {"train", "val", "test"}) {
-    const auto j = nlohmann::json::parse(read_text(t.path() / "d/annotations" / (std::string("instances_") + split + ".json")));
+    const auto j = nlohmann::json::parse(
+        read_text(t.path() / "d/annotations" / (std::string("instances_") + split + ".json")));
     images += j["images"].size();
     BOOST_TEST(j["annotations"].is_array());
   }
@@ -270,11 +313,12 @@ BOOST_AUTO_TEST_CASE(an_interrupted_run_leaves_nothing_behind) {
   const std::string before = read_text(t.path() / "ds/manifest.jsonl");
   // SIGINT half a second into a run far too long to finish.
   const std::string command = "timeout --preserve-status -s INT 0.5 '" + std::string(SHAPEGEN_BIN) +
-                              "' generate --count 100000000 --overwrite --out " + t.str("ds") + " > " +
-                              t.str("log") + " 2>&1";
+                              "' generate --count 100000000 --no-space-check --overwrite --out " +
+                              t.str("ds") + " > " + t.str("log") + " 2>&1";
   const int status = std::system(command.c_str());
   BOOST_TEST(WEXITSTATUS(status) == 2);
-  BOOST_TEST(read_text(t.path() / "log").find("interrupted after") != std::string::npos, read_text(t.path() / "log"));
+  BOOST_TEST(read_text(t.path() / "log").find("interrupted after") != std::string::npos,
+             read_text(t.path() / "log"));
   BOOST_TEST(read_text(t.path() / "ds/manifest.jsonl") == before);  // the old dataset is intact
   for (const auto& e : fs::directory_iterator(t.path()))
     BOOST_TEST(e.path().filename().string().find(".partial") == std::string::npos, e.path());

@@ -43,7 +43,8 @@ BOOST_AUTO_TEST_CASE(ini_config_ini_round_trips_for_every_builtin_preset) {
 }
 
 BOOST_AUTO_TEST_CASE(overrides_win_over_the_file_and_file_over_defaults) {
-  const Config c = test::preset_config("basic", {{"shape.size", "0.3..0.4"}, {"dataset.seed", "9"}});
+  const Config c =
+      test::preset_config("basic", {{"shape.size", "0.3..0.4"}, {"dataset.seed", "9"}});
   BOOST_TEST((c.range("shape.size") == Range{0.3, 0.4}));
   BOOST_TEST(c.integer("dataset.seed") == 9);
   BOOST_TEST(c.integer("image.width") == 64);  // from basic.ini
@@ -53,29 +54,43 @@ BOOST_AUTO_TEST_CASE(overrides_win_over_the_file_and_file_over_defaults) {
 BOOST_AUTO_TEST_CASE(unknown_keys_name_the_file_and_suggest_the_nearest) {
   const std::string msg = load_error("[shape]\nsise = 0.5\n");
   BOOST_TEST(contains(msg, "p.ini: unknown key 'shape.sise' (did you mean 'shape.size'?)"));
-  BOOST_TEST(contains(load_error("", {{"shape.sise", "1"}}), "command line: unknown key 'shape.sise'"));
-  BOOST_TEST(contains(load_error("size = 0.5\n"), "unknown key 'size' (did you mean 'shape.size'?)"));
+  BOOST_TEST(
+      contains(load_error("", {{"shape.sise", "1"}}), "command line: unknown key 'shape.sise'"));
+  BOOST_TEST(
+      contains(load_error("size = 0.5\n"), "unknown key 'size' (did you mean 'shape.size'?)"));
 }
 
 BOOST_AUTO_TEST_CASE(bad_values_name_key_value_and_what_is_allowed) {
   BOOST_TEST(contains(load_error("[shape]\nsize = big\n"),
                       "key 'shape.size': value 'big' is invalid (not a finite number); allowed: a "
                       "number or range lo..hi within (0, 1]"));
-  BOOST_TEST(contains(load_error("[shape]\nsize = 0.9..0.5\n"), "value '0.9..0.5' is invalid (inverted range"));
-  BOOST_TEST(contains(load_error("[shape]\nsize = 0.5..\n"), "value '0.5..' is invalid (empty range"));
-  BOOST_TEST(contains(load_error("[shape]\nsize = \n"), "key 'shape.size': value '' is invalid (empty range"));
-  BOOST_TEST(contains(load_error("[shape]\nsize = 0..0.5\n"), "(out of range); allowed: a number or range lo..hi within (0, 1]"));
-  BOOST_TEST(contains(load_error("[shape]\nsize = 1.2\n"), "value '1.2' is invalid (out of range)"));
-  BOOST_TEST(contains(load_error("[style]\nstroke_width = -1\n"), "key 'style.stroke_width': value '-1' is invalid (out of range)"));
-  BOOST_TEST(contains(load_error("[dataset]\ncount = 0\n"), "key 'dataset.count': value '0' is invalid (out of range); allowed: a whole number in [1, 1000000000]"));
-  BOOST_TEST(contains(load_error("[image]\nwidth = 0\n"), "key 'image.width': value '0' is invalid (out of range); allowed: a whole number in [1, 8192]"));
-  BOOST_TEST(contains(load_error("[image]\nheight = 8193\n"), "key 'image.height': value '8193' is invalid"));
+  BOOST_TEST(contains(load_error("[shape]\nsize = 0.9..0.5\n"),
+                      "value '0.9..0.5' is invalid (inverted range"));
+  BOOST_TEST(
+      contains(load_error("[shape]\nsize = 0.5..\n"), "value '0.5..' is invalid (empty range"));
+  BOOST_TEST(contains(load_error("[shape]\nsize = \n"),
+                      "key 'shape.size': value '' is invalid (empty range"));
+  BOOST_TEST(contains(load_error("[shape]\nsize = 0..0.5\n"),
+                      "(out of range); allowed: a number or range lo..hi within (0, 1]"));
+  BOOST_TEST(
+      contains(load_error("[shape]\nsize = 1.2\n"), "value '1.2' is invalid (out of range)"));
+  BOOST_TEST(contains(load_error("[style]\nstroke_width = -1\n"),
+                      "key 'style.stroke_width': value '-1' is invalid (out of range)"));
+  BOOST_TEST(contains(load_error("[dataset]\ncount = 0\n"),
+                      "key 'dataset.count': value '0' is invalid (out of range); allowed: a whole "
+                      "number in [1, 1000000000]"));
+  BOOST_TEST(contains(load_error("[image]\nwidth = 0\n"),
+                      "key 'image.width': value '0' is invalid (out of range); allowed: a whole "
+                      "number in [1, 8192]"));
+  BOOST_TEST(contains(load_error("[image]\nheight = 8193\n"),
+                      "key 'image.height': value '8193' is invalid"));
   BOOST_TEST(contains(load_error("[image]\nwidth = 6.5\n"), "(not a whole number)"));
   BOOST_TEST(contains(load_error("[image]\nmode = cmyk\n"), "allowed: one of gray, rgb"));
   BOOST_TEST(contains(load_error("[shape]\nclasses = hexagon:1\n"),
                       "(unknown name 'hexagon'); allowed: weights name:w over {triangle, circle, "
                       "square, ellipse, rectangle}"));
-  BOOST_TEST(contains(load_error("", {{"image.antialias", "maybe"}}), "command line: key 'image.antialias': value 'maybe' is invalid"));
+  BOOST_TEST(contains(load_error("", {{"image.antialias", "maybe"}}),
+                      "command line: key 'image.antialias': value 'maybe' is invalid"));
 }
 
 BOOST_AUTO_TEST_CASE(an_op_key_is_checked_at_load_even_when_the_op_is_off) {
@@ -94,8 +109,10 @@ BOOST_AUTO_TEST_CASE(an_op_key_is_checked_at_load_even_when_the_op_is_off) {
 }
 
 BOOST_AUTO_TEST_CASE(rules_across_keys_are_checked) {
-  BOOST_TEST(contains(load_error("[style]\nforeground = 255, 0, 0\n"), "is an RGB color but image.mode is gray"));
-  BOOST_TEST(contains(load_error("[shape]\nscalene_min_angle = 40\nscalene_min_difference = 25\n"), "allow no scalene triangle"));
+  BOOST_TEST(contains(load_error("[style]\nforeground = 255, 0, 0\n"),
+                      "is an RGB color but image.mode is gray"));
+  BOOST_TEST(contains(load_error("[shape]\nscalene_min_angle = 40\nscalene_min_difference = 25\n"),
+                      "allow no scalene triangle"));
   BOOST_TEST(contains(load_error("[style]\nstroke_width = 0\n"), "draws nothing"));
   BOOST_TEST(contains(load_error("[shape]\nsize = 0.5\n[shape]\nsize = 0.6\n"), "given twice"));
 }

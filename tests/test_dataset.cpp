@@ -28,7 +28,8 @@ auto names(const std::string& path) {
 
 BOOST_AUTO_TEST_CASE(rows_have_one_stem_file_base_and_split) {
   const DatasetPlan plan(test::preset_config(
-      "basic", {{"dataset.count", "3"}, {"dataset.variants", "2"}, {"output.split", "train:1, val:1"}}));
+      "basic",
+      {{"dataset.count", "3"}, {"dataset.variants", "2"}, {"output.split", "train:1, val:1"}}));
   BOOST_TEST(plan.row_count() == 9u);
   const PlanRow r = plan.row(4);
   BOOST_TEST(r.index == 4u);
@@ -38,7 +39,8 @@ BOOST_AUTO_TEST_CASE(rows_have_one_stem_file_base_and_split) {
   BOOST_TEST(plan.splits() == (std::vector<std::string>{"train", "val"}));
   for (std::uint64_t i = 0; i < 9; ++i) BOOST_TEST(plan.row(i).split == plan.row(i / 3 * 3).split);
   BOOST_TEST(*plan.row_of_stem("000004") == 4u);
-  for (const char* stem : {"4", "0000004", "000009", "00000a", "", "-00001"}) BOOST_TEST(!plan.row_of_stem(stem), stem);
+  for (const char* stem : {"4", "0000004", "000009", "00000a", "", "-00001"})
+    BOOST_TEST(!plan.row_of_stem(stem), stem);
   // Stems grow past six digits only when the last row needs it.
   const DatasetPlan big(test::preset_config("basic", {{"dataset.count", "1000001"}}));
   BOOST_TEST(big.row(42).stem == "0000042");
@@ -46,9 +48,11 @@ BOOST_AUTO_TEST_CASE(rows_have_one_stem_file_base_and_split) {
 }
 
 BOOST_AUTO_TEST_CASE(output_settings_are_parsed_once_into_types) {
-  const DatasetPlan plan(test::preset_config(
-      "basic", {{"output.formats", "masks, coco"}, {"output.yolo_task", "segment"}, {"output.link", "copy"},
-                {"image.png_compression", "3"}, {"output.split_mode", "exact"}}));
+  const DatasetPlan plan(test::preset_config("basic", {{"output.formats", "masks, coco"},
+                                                       {"output.yolo_task", "segment"},
+                                                       {"output.link", "copy"},
+                                                       {"image.png_compression", "3"},
+                                                       {"output.split_mode", "exact"}}));
   const OutputSpec& o = plan.output();
   // In the order the writer feeds them, whatever the order given.
   BOOST_TEST((o.layouts == std::vector<LayoutKind>{LayoutKind::coco, LayoutKind::masks}));
@@ -62,7 +66,8 @@ BOOST_AUTO_TEST_CASE(output_settings_are_parsed_once_into_types) {
 
 BOOST_AUTO_TEST_CASE(the_generator_keeps_masks_only_when_a_layout_needs_them) {
   const DatasetPlan with(test::preset_config("basic", {{"output.formats", "masks"}}));
-  const DatasetPlan without(test::preset_config("basic", {{"output.formats", "coco,yolo,imagefolder"}}));
+  const DatasetPlan without(
+      test::preset_config("basic", {{"output.formats", "coco,yolo,imagefolder"}}));
   BOOST_TEST(with.generator().make_row(0).visible.size() == 1u);
   BOOST_TEST(without.generator().make_row(0).visible.empty());
 }
@@ -74,15 +79,16 @@ BOOST_AUTO_TEST_CASE(filesystem_failures_are_io_errors_naming_the_path) {
   FolderOutput out(t.path(), t.path(), plan.output());
   BOOST_CHECK_EXCEPTION(out.write_text("labels/train/000000.txt", "0\n", TextCheck::lines), IoError,
                         names(t.str("labels")));
-  BOOST_CHECK_EXCEPTION(out.write_image("labels/x.png", Image(2, 2, 1), ImageCheck::exact, 0), IoError,
-                        names(t.str("labels")));
+  BOOST_CHECK_EXCEPTION(out.write_image("labels/x.png", Image(2, 2, 1), ImageCheck::exact, 0),
+                        IoError, names(t.str("labels")));
   std::ofstream(t.str("taken.png")) << "x";
   BOOST_CHECK_EXCEPTION(out.place_image("taken.png", "images/000000.png", Image(2, 2, 1)), IoError,
                         names(t.str("taken.png") + ": cannot create a symbolic link"));
   const DatasetPlan copying(test::preset_config("basic", {{"output.link", "copy"}}));
   FolderOutput copy(t.path(), t.path(), copying.output());
-  BOOST_CHECK_EXCEPTION(copy.place_image("train/circle/000000.png", "images/none.png", Image(2, 2, 1)), IoError,
-                        names(t.str("train/circle/000000.png") + ": cannot be written"));
+  BOOST_CHECK_EXCEPTION(
+      copy.place_image("train/circle/000000.png", "images/none.png", Image(2, 2, 1)), IoError,
+      names(t.str("train/circle/000000.png") + ": cannot be written"));
 }
 
 BOOST_AUTO_TEST_CASE(a_failure_on_a_worker_thread_reaches_the_caller) {
@@ -90,7 +96,8 @@ BOOST_AUTO_TEST_CASE(a_failure_on_a_worker_thread_reaches_the_caller) {
   // not end the program.
   TempDir t;
   std::ofstream(t.str("masks")) << "a file where a folder must go";
-  const DatasetPlan plan(test::preset_config("basic", {{"dataset.count", "8"}, {"output.formats", "masks"}}));
+  const DatasetPlan plan(
+      test::preset_config("basic", {{"dataset.count", "8"}, {"output.formats", "masks"}}));
   FolderOutput out(t.path(), t.path(), plan.output());
   FeedOptions options;
   options.jobs = 3;

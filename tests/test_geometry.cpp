@@ -12,7 +12,8 @@ static double dist(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); 
 // Interior angle at b, degrees.
 static double angle_at(Point a, Point b, Point c) {
   const double ux = a.x - b.x, uy = a.y - b.y, vx = c.x - b.x, vy = c.y - b.y;
-  return std::acos((ux * vx + uy * vy) / (std::hypot(ux, uy) * std::hypot(vx, vy))) * 180 / std::numbers::pi;
+  return std::acos((ux * vx + uy * vy) / (std::hypot(ux, uy) * std::hypot(vx, vy))) * 180 /
+         std::numbers::pi;
 }
 
 BOOST_AUTO_TEST_CASE(triangles_are_inscribed_with_the_requested_angles) {
@@ -27,7 +28,8 @@ BOOST_AUTO_TEST_CASE(triangles_are_inscribed_with_the_requested_angles) {
     // V0 points up; V0 -> V1 -> V2 turns clockwise on screen (y down).
     BOOST_TEST(std::abs(v[0].x) < 1e-9);
     BOOST_TEST(v[0].y == -10.0);
-    const double cross = (v[1].x - v[0].x) * (v[2].y - v[0].y) - (v[1].y - v[0].y) * (v[2].x - v[0].x);
+    const double cross =
+        (v[1].x - v[0].x) * (v[2].y - v[0].y) - (v[1].y - v[0].y) * (v[2].x - v[0].x);
     BOOST_TEST(cross > 0);
   }
   const auto eq = triangle_vertices(10, 60, 60, 60);
@@ -52,7 +54,8 @@ BOOST_AUTO_TEST_CASE(circle_polygon_is_within_a_hundredth_of_a_pixel) {
     // Largest gap between the chord midpoint and the true circle.
     const double sagitta = r * (1 - std::cos(std::numbers::pi / n));
     BOOST_TEST(sagitta <= 0.01 + 1e-12);
-    BOOST_TEST(std::abs(polygon_area(pts) - std::numbers::pi * r * r) <= 2 * std::numbers::pi * r * 0.01);
+    BOOST_TEST(std::abs(polygon_area(pts) - std::numbers::pi * r * r) <=
+               2 * std::numbers::pi * r * 0.01);
   }
 }
 
@@ -76,5 +79,6 @@ BOOST_AUTO_TEST_CASE(polygons_clip_to_boxes) {
   BOOST_TEST(std::abs(polygon_area(clip_polygon(square, {-5, -5, 5, 5})) - 4) < 1e-12);
   BOOST_TEST(clip_polygon(square, {2, 2, 3, 3}).empty());
   const std::vector<Point> tri = {{0, 0}, {4, 0}, {0, 4}};
-  BOOST_TEST(std::abs(polygon_area(clip_polygon(tri, {0, 0, 2, 10})) - 6) < 1e-12);  // 8 minus the corner 2
+  BOOST_TEST(std::abs(polygon_area(clip_polygon(tri, {0, 0, 2, 10})) - 6) <
+             1e-12);  // 8 minus the corner 2
 }

@@ -14,7 +14,9 @@ using test::mask_extents;
 
 namespace {
 
-Generator generator_for(const Assignments& overrides) { return Generator(test::preset_config("basic", overrides)); }
+Generator generator_for(const Assignments& overrides) {
+  return Generator(test::preset_config("basic", overrides));
+}
 
 double coverage(const Image& mask) {
   double sum = 0;
@@ -39,7 +41,8 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_match_the_drawn_mask_for_every_class_and_
           const Sample s = gen.make(i, 1);
           const ObjectLabel& l = s.objects.at(0);
           BOOST_TEST_CONTEXT(cls << " " << fill << " aa=" << aa << " sample " << i) {
-            const Image mask = render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
+            const Image mask =
+                render_coverage(s.scene, l.object, 0, 0, s.scene.width, s.scene.height);
             const Box ink = mask_extents(mask);
             BOOST_TEST(std::abs(l.bbox.x0 - ink.x0) <= 1.0);
             BOOST_TEST(std::abs(l.bbox.y0 - ink.y0) <= 1.0);
@@ -58,7 +61,8 @@ BOOST_AUTO_TEST_CASE(bbox_and_vertices_match_the_drawn_mask_for_every_class_and_
             } else {
               // Aliased sharp tips (25 degrees and up) lose up to 3 px of ink nearest the vertex.
               const int reach = s.scene.antialias ? 1 : 3;
-              for (const VertexLabel& v : l.vertices) BOOST_TEST(test::coverage_near(mask, v.point, reach) > 0);
+              for (const VertexLabel& v : l.vertices)
+                BOOST_TEST(test::coverage_near(mask, v.point, reach) > 0);
             }
           }
         }
@@ -86,8 +90,10 @@ BOOST_AUTO_TEST_CASE(shapes_leaving_the_frame_get_visible_fraction_and_clipped_b
   for (std::uint64_t i = 0; i < 150; ++i) {
     const Sample s = gen.make(i, 1);
     const ObjectLabel& l = s.objects.at(0);
-    const auto inside = clip_polygon(l.object.outline, Box{0, 0, double(s.scene.width), double(s.scene.height)});
-    const double expected = inside.size() >= 3 ? polygon_area(inside) / polygon_area(l.object.outline) : 0;
+    const auto inside =
+        clip_polygon(l.object.outline, Box{0, 0, double(s.scene.width), double(s.scene.height)});
+    const double expected =
+        inside.size() >= 3 ? polygon_area(inside) / polygon_area(l.object.outline) : 0;
     BOOST_TEST_CONTEXT("sample " << i) {
       BOOST_TEST(std::abs(l.visible_fraction - expected) <= 0.02);
       if (expected > 0.01) {
@@ -98,7 +104,8 @@ BOOST_AUTO_TEST_CASE(shapes_leaving_the_frame_get_visible_fraction_and_clipped_b
         BOOST_TEST(std::abs(l.bbox.y1 - clipped.y1) <= 1.0);
       }
       for (const VertexLabel& v : l.vertices) {
-        const bool in = v.point.x >= 0 && v.point.y >= 0 && v.point.x < s.scene.width && v.point.y < s.scene.height;
+        const bool in = v.point.x >= 0 && v.point.y >= 0 && v.point.x < s.scene.width &&
+                        v.point.y < s.scene.height;
         BOOST_TEST(v.in_frame == in);
       }
     }
@@ -134,17 +141,20 @@ BOOST_AUTO_TEST_CASE(sampled_parameters_follow_the_preset) {
       if (std::get<std::string>(*kind) == "right") BOOST_REQUIRE(angles[0] == 90.0);
     }
   }
-  for (const auto& [name, count] : classes) BOOST_TEST(std::abs(count / double(n) - 1.0 / 3) < 0.03, name);
+  for (const auto& [name, count] : classes)
+    BOOST_TEST(std::abs(count / double(n) - 1.0 / 3) < 0.03, name);
   BOOST_TEST(classes.size() == 3u);
   BOOST_TEST(kinds.size() == 4u);
-  for (const auto& [name, count] : kinds) BOOST_TEST(std::abs(count / double(classes["triangle"]) - 0.25) < 0.04, name);
+  for (const auto& [name, count] : kinds)
+    BOOST_TEST(std::abs(count / double(classes["triangle"]) - 0.25) < 0.04, name);
 }
 
 BOOST_AUTO_TEST_CASE(min_contrast_holds_in_the_color_preset) {
   const Sampler sampler(test::preset_config("color"));
   for (std::uint64_t i = 0; i < 300; ++i) {
     const Scene scene = sampler.draw(i);
-    BOOST_TEST(std::abs(scene.objects[0].style.stroke.luma() - scene.background.luma()) >= 80.0 - 1e-9);
+    BOOST_TEST(std::abs(scene.objects[0].style.stroke.luma() - scene.background.luma()) >=
+               80.0 - 1e-9);
   }
 }
 
@@ -180,7 +190,8 @@ BOOST_AUTO_TEST_CASE(labels_do_not_depend_on_keeping_masks) {
 }
 
 BOOST_AUTO_TEST_CASE(multi_object_scenes_respect_placement_and_occlusion) {
-  const Generator gen(test::preset_config("detection", {{"gaussian_noise.p", "0"}, {"affine.p", "0"}}));
+  const Generator gen(
+      test::preset_config("detection", {{"gaussian_noise.p", "0"}, {"affine.p", "0"}}));
   int hidden_somewhat = 0, counts[6] = {0, 0, 0, 0, 0, 0};
   for (std::uint64_t i = 0; i < 60; ++i) {
     const Sample s = gen.make(i, 1);
@@ -205,7 +216,8 @@ BOOST_AUTO_TEST_CASE(multi_object_scenes_respect_placement_and_occlusion) {
           under.objects[k].style.stroke = under.objects[k].style.fill_color = Rgb{0, 0, 0};
         const Image a = render_scene(alone), u = render_scene(under);
         double sum_a = 0, sum_u = 0;
-        for (std::size_t p = 0; p < a.pixels.size(); ++p) sum_a += a.pixels[p], sum_u += u.pixels[p];
+        for (std::size_t p = 0; p < a.pixels.size(); ++p)
+          sum_a += a.pixels[p], sum_u += u.pixels[p];
         BOOST_TEST(std::abs(objects[j].visible_fraction - sum_u / sum_a) <= 0.02);
         hidden_somewhat += objects[j].visible_fraction < 0.98;
         for (const VertexLabel& v : objects[j].vertices) {

@@ -1,9 +1,9 @@
 #define BOOST_TEST_MODULE png
 #include <boost/test/unit_test.hpp>
 
+#include "base/rng.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/png.hpp"
-#include "base/rng.hpp"
 #include "test_support.hpp"
 
 using namespace shapegen;

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include <sys/wait.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -8,7 +10,6 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
 
 #include "shapes/registry.hpp"
 
@@ -21,7 +22,8 @@ RunResult run_cli(const std::string& args) {
   if (!pipe) return result;
   std::array<char, 4096> buffer;
   std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.output.append(buffer.data(), n);
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
@@ -55,7 +57,8 @@ int coverage_near(const Image& mask, Point p, int reach) {
   for (int dy = -reach; dy <= reach; ++dy)
     for (int dx = -reach; dx <= reach; ++dx) {
       const int x = int(std::floor(p.x)) + dx, y = int(std::floor(p.y)) + dy;
-      if (x >= 0 && y >= 0 && x < mask.width && y < mask.height) best = std::max<int>(best, mask.at(x, y));
+      if (x >= 0 && y >= 0 && x < mask.width && y < mask.height)
+        best = std::max<int>(best, mask.at(x, y));
     }
   return best;
 }

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <fstream>
 
-#include "shapegen/catalog.hpp"
 #include "base/rng.hpp"
+#include "shapegen/catalog.hpp"
 #include "shapegen/value.hpp"
 
 using namespace shapegen;
@@ -50,8 +50,10 @@ BOOST_AUTO_TEST_CASE(weights_parse_with_defaults_and_errors) {
   BOOST_TEST(format_value(w) == "triangle:1, circle:2, square:0");
   BOOST_TEST(reason([&] { parse_weights("hexagon:1", names); }) == "unknown name 'hexagon'");
   BOOST_TEST(reason([&] { parse_weights("circle:0", names); }) == "weights must not all be zero");
-  BOOST_TEST(reason([&] { parse_weights("circle:-1", names); }).find("negative") != std::string::npos);
-  BOOST_TEST(reason([&] { parse_weights("circle, circle", names); }).find("twice") != std::string::npos);
+  BOOST_TEST(reason([&] { parse_weights("circle:-1", names); }).find("negative") !=
+             std::string::npos);
+  BOOST_TEST(reason([&] { parse_weights("circle, circle", names); }).find("twice") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(colors_are_gray_or_rgb_ranges) {
@@ -103,6 +105,7 @@ BOOST_AUTO_TEST_CASE(every_key_is_documented) {
     // Listed as `section.key` or in a `section.a`, `section.b` pair.
     const bool listed = readme.find("`" + decl.key + "`") != std::string::npos ||
                         readme.find("`" + section + "." + name + "`") != std::string::npos;
-    BOOST_TEST((listed || decl.key.ends_with(".p")), decl.key << " is missing from README.md and docs/");
+    BOOST_TEST((listed || decl.key.ends_with(".p")),
+               decl.key << " is missing from README.md and docs/");
   }
 }

@@ -5,10 +5,10 @@
 #include <fstream>
 
 #include "check/text_compare.hpp"
-#include "shapegen/compare.hpp"
-#include "shapegen/png.hpp"
 #include "render/raster.hpp"
+#include "shapegen/compare.hpp"
 #include "shapegen/generator.hpp"
+#include "shapegen/png.hpp"
 #include "test_support.hpp"
 
 using namespace shapegen;
@@ -43,8 +43,10 @@ BOOST_AUTO_TEST_CASE(a_one_level_change_is_caught_exactly_and_passes_a_tolerance
   Image img = read_png((ds / "images/000002.png").string());
   img.at(5, 7) = static_cast<std::uint8_t>(img.at(5, 7) == 255 ? 254 : img.at(5, 7) + 1);
   write_png((ds / "images/000002.png").string(), img, 6);
-  expect("verify " + ds.string(), 1, "FAIL images/000002.png: 1 of 4096 pixels over the threshold (worst 1 at 5,7)");
-  expect("verify " + ds.string() + " --fail 1", 0, "6 checked, 6 passed, 0 failed; worst pixel difference 1 at images/000002.png (5,7)");
+  expect("verify " + ds.string(), 1,
+         "FAIL images/000002.png: 1 of 4096 pixels over the threshold (worst 1 at 5,7)");
+  expect("verify " + ds.string() + " --fail 1", 0,
+         "6 checked, 6 passed, 0 failed; worst pixel difference 1 at images/000002.png (5,7)");
   expect("verify " + ds.string() + " --hard-fail 0 --fail 1", 1, "FAIL images/000002.png");
 }
 
@@ -54,13 +56,17 @@ BOOST_AUTO_TEST_CASE(antialiasing_tolerance_still_catches_a_shape_moved_by_one_p
   for (std::uint64_t i : {0, 1, 2}) {
     Sample s = Generator(load_config((ds / "dataset.ini").string(), {})).make(i, 1);
     transform_points(s.scene.objects[0], [](Point p) { return Point{p.x + 1, p.y}; });
-    write_png((ds / ("images/00000" + std::to_string(i) + ".png")).string(), render_scene(s.scene), 6);
+    write_png((ds / ("images/00000" + std::to_string(i) + ".png")).string(), render_scene(s.scene),
+              6);
   }
   const auto r = run_cli("verify " + ds.string() + kAaTolerance + " --diff-dir " + t.str("diffs"));
   BOOST_TEST(r.exit_code == 1);
   BOOST_TEST(r.output.find("3 failed") != std::string::npos, r.output);
-  BOOST_TEST(r.output.find("diff images (expected, actual, differences in red): " + t.str("diffs")) != std::string::npos, r.output);
-  for (const char* kind : {"expected", "actual", "diff"}) BOOST_TEST(fs::exists(t.path() / "diffs" / (std::string("000001.") + kind + ".png")));
+  BOOST_TEST(r.output.find("diff images (expected, actual, differences in red): " +
+                           t.str("diffs")) != std::string::npos,
+             r.output);
+  for (const char* kind : {"expected", "actual", "diff"})
+    BOOST_TEST(fs::exists(t.path() / "diffs" / (std::string("000001.") + kind + ".png")));
   // And the untouched dataset passes under the same tolerance.
   const fs::path clean = make_dataset(t, "clean");
   expect("verify " + clean.string() + kAaTolerance, 0, "6 checked, 6 passed, 0 failed");
@@ -71,7 +77,8 @@ BOOST_AUTO_TEST_CASE(each_kind_of_damage_has_its_own_message) {
   const fs::path ds = make_dataset(t, "ds");
   const auto bytes = read_file((ds / "images/000001.png").string());
   {
-    std::ofstream((ds / "images/000001.png"), std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), bytes.size() / 2);
+    std::ofstream((ds / "images/000001.png"), std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()), bytes.size() / 2);
     std::ofstream(ds / "images/000002.png") << "garbage";
     fs::remove(ds / "images/000003.png");
     write_png((ds / "images/000004.png").string(), Image(32, 32, 3), 6);
@@ -82,12 +89,12 @@ BOOST_AUTO_TEST_CASE(each_kind_of_damage_has_its_own_message) {
   std::ofstream(ds / "manifest.jsonl") << manifest;
   const auto r = run_cli("verify " + ds.string());
   BOOST_TEST(r.exit_code == 1);
-  for (const char* message : {"FAIL images/000001.png: corrupt PNG (file is truncated)",
-                              "FAIL images/000002.png: not a PNG file",
-                              "FAIL images/000003.png: missing",
-                              "FAIL images/000004.png: 64x64 gray expected, 32x32 rgb found",
-                              "FAIL images/extra.png: extra file, not part of the dataset",
-                              "FAIL manifest.jsonl line 1 (images/000000.png): objects[0].rotation: "})
+  for (const char* message :
+       {"FAIL images/000001.png: corrupt PNG (file is truncated)",
+        "FAIL images/000002.png: not a PNG file", "FAIL images/000003.png: missing",
+        "FAIL images/000004.png: 64x64 gray expected, 32x32 rgb found",
+        "FAIL images/extra.png: extra file, not part of the dataset",
+        "FAIL manifest.jsonl line 1 (images/000000.png): objects[0].rotation: "})
     BOOST_TEST(r.output.find(message) != std::string::npos, message << "\n" << r.output);
 
   std::ofstream(ds / "manifest.jsonl", std::ios::app) << "{\"file\":\"x\"}\n";
@@ -103,9 +110,12 @@ BOOST_AUTO_TEST_CASE(each_kind_of_damage_has_its_own_message) {
 
 BOOST_AUTO_TEST_CASE(verify_passes_after_generate_for_every_builtin_preset) {
   TempDir t;
-  for (const char* preset : {"basic", "mnist28", "color", "augmented", "sketch", "geometric", "photometric", "detection"}) {
-    const fs::path ds = make_dataset(t, preset, std::string(" --preset ") + preset + " --variants 1");
-    expect("verify " + ds.string() + " --jobs 2", 0, "12 checked, 12 passed, 0 failed; worst pixel difference 0");
+  for (const char* preset : {"basic", "mnist28", "color", "augmented", "sketch", "geometric",
+                             "photometric", "detection"}) {
+    const fs::path ds =
+        make_dataset(t, preset, std::string(" --preset ") + preset + " --variants 1");
+    expect("verify " + ds.string() + " --jobs 2", 0,
+           "12 checked, 12 passed, 0 failed; worst pixel difference 0");
   }
 }
 
@@ -116,7 +126,8 @@ BOOST_AUTO_TEST_CASE(other_library_versions_are_noted_and_still_compared) {
   const auto at = ini.find("cairo_version = ");
   ini.replace(at, ini.find('\n', at) - at, "cairo_version = 0.9.9");
   std::ofstream(ds / "dataset.ini") << ini;
-  expect("verify " + ds.string(), 0, "note: dataset.ini records dataset.cairo_version = 0.9.9, running ");
+  expect("verify " + ds.string(), 0,
+         "note: dataset.ini records dataset.cairo_version = 0.9.9, running ");
 }
 
 BOOST_AUTO_TEST_CASE(diff_compares_datasets_and_png_files) {
@@ -125,9 +136,12 @@ BOOST_AUTO_TEST_CASE(diff_compares_datasets_and_png_files) {
   expect("diff " + a.string() + " " + b.string(), 0, "6 checked, 6 passed, 0 failed");
   const fs::path c = make_dataset(t, "c", " --seed 2");
   expect("diff " + a.string() + " " + c.string(), 1, "6 failed");
-  expect("diff " + a.string() + "/images/000000.png " + c.string() + "/images/000000.png", 1, "1 failed");
-  expect("diff " + a.string() + "/images/000000.png " + b.string() + "/images/000000.png", 0, "1 passed");
-  expect("diff " + t.str("missing") + " " + b.string(), 2, "neither a PNG file nor a dataset folder");
+  expect("diff " + a.string() + "/images/000000.png " + c.string() + "/images/000000.png", 1,
+         "1 failed");
+  expect("diff " + a.string() + "/images/000000.png " + b.string() + "/images/000000.png", 0,
+         "1 passed");
+  expect("diff " + t.str("missing") + " " + b.string(), 2,
+         "neither a PNG file nor a dataset folder");
 }
 
 BOOST_AUTO_TEST_CASE(compare_images_follows_idiff_semantics) {
@@ -143,27 +157,31 @@ BOOST_AUTO_TEST_CASE(compare_images_follows_idiff_semantics) {
 
 BOOST_AUTO_TEST_CASE(layouts_are_verified_too) {
   TempDir t;
-  const fs::path ds = make_dataset(t, "ds", " --preset detection --formats coco,yolo,masks,imagefolder");
+  const fs::path ds =
+      make_dataset(t, "ds", " --preset detection --formats coco,yolo,masks,imagefolder");
   expect("verify " + ds.string(), 0, "6 checked, 6 passed, 0 failed");
   std::ofstream(ds / "labels/train/000000.txt", std::ios::app) << "0 0.5 0.5 0.1 0.1\n";
   fs::remove(ds / "masks/instance/000001.png");
   std::ofstream(ds / "annotations/notes.txt") << "mine";
   const auto r = run_cli("verify " + ds.string());
   BOOST_TEST(r.exit_code == 1);
-  for (const char* message : {"FAIL labels/train/000000.txt: differs from line", "FAIL masks/instance/000001.png: missing",
+  for (const char* message : {"FAIL labels/train/000000.txt: differs from line",
+                              "FAIL masks/instance/000001.png: missing",
                               "FAIL annotations/notes.txt: extra file, not part of the dataset"})
     BOOST_TEST(r.output.find(message) != std::string::npos, message << "\n" << r.output);
 }
 
 BOOST_AUTO_TEST_CASE(every_layout_is_compared_and_a_moved_dataset_still_passes) {
   TempDir t;
-  const fs::path made = make_dataset(t, "ds", " --preset detection --formats coco,yolo,masks,imagefolder"
-                                              " --split train=0.5,val=0.25,test=0.25");
+  const fs::path made = make_dataset(t, "ds",
+                                     " --preset detection --formats coco,yolo,masks,imagefolder"
+                                     " --split train=0.5,val=0.25,test=0.25");
   // Moved: data.yaml names the folder it was written to, and that may differ.
   const fs::path ds = t.path() / "moved";
   fs::rename(made, ds);
   BOOST_TEST(test::read_text(ds / "data.yaml").find("path: " + made.string()) != std::string::npos);
-  expect("verify " + ds.string() + kAaTolerance, 0, "6 checked, 6 passed, 0 failed; worst pixel difference 0");
+  expect("verify " + ds.string() + kAaTolerance, 0,
+         "6 checked, 6 passed, 0 failed; worst pixel difference 0");
 
   // (a) an edited COCO file
   std::string coco = test::read_text(ds / "annotations/instances_train.json");
@@ -185,15 +203,18 @@ BOOST_AUTO_TEST_CASE(every_layout_is_compared_and_a_moved_dataset_still_passes) 
 
   const auto r = run_cli("verify " + ds.string() + kAaTolerance);
   BOOST_TEST(r.exit_code == 1);
-  const std::string stray = "FAIL labels/other/" + label.filename().string() + ": extra file, not part of the dataset";
+  const std::string stray =
+      "FAIL labels/other/" + label.filename().string() + ": extra file, not part of the dataset";
   for (const std::string& message :
        {std::string("FAIL annotations/instances_train.json: differs from line 1"),
-        std::string("FAIL masks/semantic/000001.png: 1 of 16384 pixels over the threshold (worst 1 at 0,0)"),
+        std::string("FAIL masks/semantic/000001.png: 1 of 16384 pixels over the threshold (worst 1 "
+                    "at 0,0)"),
         std::string("FAIL labels/train/notes.txt: extra file, not part of the dataset"), stray,
         std::string("FAIL data.yaml: differs from line 6")})
     BOOST_TEST(r.output.find(message) != std::string::npos, message << "\n" << r.output);
   // Layout files are not the samples: all six still pass, with five problems.
-  BOOST_TEST(r.output.find("6 checked, 6 passed, 0 failed, 5 problems") != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("6 checked, 6 passed, 0 failed, 5 problems") != std::string::npos,
+             r.output);
 }
 
 BOOST_AUTO_TEST_CASE(verify_regenerates_with_what_the_layouts_need) {
@@ -216,17 +237,20 @@ BOOST_AUTO_TEST_CASE(an_unusable_diff_dir_is_an_error_not_a_crash) {
 namespace {
 
 // The problems a text comparer reports when `written` is compared with a file holding `found`.
-std::vector<std::string> text_problems(const std::string& found, const std::vector<std::string>& written,
+std::vector<std::string> text_problems(const std::string& found,
+                                       const std::vector<std::string>& written,
                                        TextCheck check = TextCheck::lines) {
   TempDir t;
   std::ofstream(t.str("f"), std::ios::binary) << found;
   std::vector<std::string> problems;
-  auto out = compare_text(t.path() / "f", "f", check, [&](std::string p, std::optional<std::uint64_t>) {
-    problems.push_back(p);
-  });
+  auto out =
+      compare_text(t.path() / "f", "f", check,
+                   [&](std::string p, std::optional<std::uint64_t>) { problems.push_back(p); });
   for (const std::string& w : written) {
-    if (w.rfind("@", 0) == 0) out->write_location(w.substr(1));
-    else out->write(w);
+    if (w.rfind("@", 0) == 0)
+      out->write_location(w.substr(1));
+    else
+      out->write(w);
   }
   out->close();
   return problems;
@@ -239,22 +263,26 @@ using Problems = std::vector<std::string>;
 BOOST_AUTO_TEST_CASE(text_comparers_name_the_first_differing_line_as_lines_are_read) {
   BOOST_TEST(text_problems("a\nb\nc\n", {"a\nb", "\nc\n"}) == Problems{});
   BOOST_TEST(text_problems("a\nb\nc\n", {"a\nb", "x\nc\n"}) == Problems{"f: differs from line 2"});
-  BOOST_TEST(text_problems("a\nb", {"a\nb\n"}) == Problems{});  // as lines, a final newline is no difference
+  BOOST_TEST(text_problems("a\nb", {"a\nb\n"}) ==
+             Problems{});  // as lines, a final newline is no difference
   BOOST_TEST(text_problems("a\n", {"a\nb\n"}) == Problems{"f: differs from line 2"});
   BOOST_TEST(text_problems("a\nb", {"a\nb\n", "c\n"}) == Problems{"f: differs from line 3"});
   BOOST_TEST(text_problems("a\nb", {"a\nb\nc\n"}) == Problems{"f: differs from line 3"});
   BOOST_TEST(text_problems("a\nb\nc\n", {"a\nb\n"}) == Problems{"f: differs from line 3"});
   BOOST_TEST(text_problems("", {""}) == Problems{});
   BOOST_TEST(text_problems("\n", {""}) == Problems{"f: differs from line 1"});
-  BOOST_TEST(text_problems("h\nr\n", {"h\nx\n"}, TextCheck::table) == Problems{"f: line 2 differs"});
+  BOOST_TEST(text_problems("h\nr\n", {"h\nx\n"}, TextCheck::table) ==
+             Problems{"f: line 2 differs"});
   // A location line may name any folder, but must be there.
-  BOOST_TEST(text_problems("# y\npath: /else\nk: v\n", {"# y\n", "@path: ", "k: v\n"}) == Problems{});
+  BOOST_TEST(text_problems("# y\npath: /else\nk: v\n", {"# y\n", "@path: ", "k: v\n"}) ==
+             Problems{});
   BOOST_TEST(text_problems("# y\nroot: /else\nk: v\n", {"# y\n", "@path: ", "k: v\n"}) ==
              Problems{"f: differs from line 2"});
   BOOST_TEST(text_problems("# y\npath: /else\nk: w\n", {"# y\n", "@path: ", "k: v\n"}) ==
              Problems{"f: differs from line 3"});
   TempDir t;
   std::vector<std::string> problems;
-  compare_text(t.path() / "none", "none", TextCheck::lines, [&](std::string p, auto) { problems.push_back(p); });
+  compare_text(t.path() / "none", "none", TextCheck::lines,
+               [&](std::string p, auto) { problems.push_back(p); });
   BOOST_TEST(problems == Problems{"none: missing"});
 }

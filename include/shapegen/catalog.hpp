@@ -32,6 +32,9 @@ struct OptionDecl {
   Bounds bounds;                   // integer, real, range
   std::vector<std::string> names;  // weights: the names; choice, list: the words
   bool recorded = false;           // written by shapegen, accepted with any value on input
+  // Written to dataset.ini only when set to something else than the default,
+  // so a key added later leaves every earlier recipe byte for byte as it was.
+  bool optional = false;
 
   // What is allowed, in words, for error messages and --help.
   std::string allowed() const;
@@ -44,8 +47,10 @@ namespace declare {
 OptionDecl integer(std::string key, std::string def, double min, double max, std::string doc);
 OptionDecl real(std::string key, std::string def, Bounds b, std::string doc);
 OptionDecl range(std::string key, std::string def, Bounds b, std::string doc);
-OptionDecl weights(std::string key, std::string def, std::vector<std::string> names, std::string doc);
-OptionDecl choice(std::string key, std::string def, std::vector<std::string> words, std::string doc);
+OptionDecl weights(std::string key, std::string def, std::vector<std::string> names,
+                   std::string doc);
+OptionDecl choice(std::string key, std::string def, std::vector<std::string> words,
+                  std::string doc);
 OptionDecl list(std::string key, std::string def, std::vector<std::string> words, std::string doc);
 OptionDecl color(std::string key, std::string def, std::string doc);
 OptionDecl boolean(std::string key, std::string def, std::string doc);

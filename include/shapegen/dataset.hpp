@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "shapegen/config.hpp"
+#include "shapegen/shard.hpp"
 
 namespace shapegen {
 
@@ -16,16 +18,46 @@ struct GenerateOptions {
   std::string out_dir;
   bool overwrite = false;  // replace an existing shapegen dataset in out_dir
   int jobs = 1;            // worker threads; the output does not depend on it
-  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
-  // Checked between batches: when it becomes true, generation stops, the
-  // staging folder is removed and IoError is thrown; out_dir is untouched.
+  Shard shard;             // write only this shard's rows (and record it in dataset.ini)
+  // Between batches: rows done (of the rows this folder holds), their count,
+  // bytes written so far.
+  std::function<void(std::uint64_t done, std::uint64_t total, std::uint64_t bytes)> progress;
+  // Checked between batches: when it becomes true, generation stops and
+  // IoError is thrown; out_dir is untouched. The staging folder is removed,
+  // or kept for --resume when `resume` is set.
   const std::atomic<bool>* cancel = nullptr;
+  // Continue the interrupted run of this recipe beside out_dir (a dead
+  // process's staging folder), or start one that an interrupt keeps.
+  bool resume = false;
+  // Seconds between checkpoints (each syncs the file system); 0: every batch.
+  double checkpoint_seconds = 1.0;
+  // Large runs: refuse when the estimate (one sample made up front) is more
+  // than the free space where out_dir goes.
+  bool space_check = true;
+  // Notes for the user (leftovers of dead runs tidied, a run resumed).
+  std::function<void(const std::string& line)> note;
 };
 
 // Checks that out_dir may be written (throws IoError naming the folder and
-// what to do) without writing anything.
+// what to do) without writing anything. --overwrite replaces only a
+// shapegen dataset holding nothing else: other files are named and refused.
 void check_output_dir(const std::string& out_dir, bool overwrite);
 
 void generate_dataset(const Config& config, const GenerateOptions& options);
+
+struct MergeOptions {
+  std::string out_dir;
+  std::vector<std::string> shards;  // dataset folders, one per shard, in any order
+  bool overwrite = false;           // replace an existing shapegen dataset in out_dir
+  std::function<void(const std::string& line)> progress;
+};
+
+// Joins the folders of all N shards of one recipe into the dataset a single
+// run writes, byte for byte (YOLO's data.yaml names the new folder): files
+// of one row are hard-linked where the file system allows, manifest,
+// labels.csv, COCO and WebDataset tars joined. Refuses, with an IoError or
+// ConfigError naming the folder and the reason, shards of different
+// recipes, overlapping, missing or damaged ones; nothing is written then.
+void merge_datasets(const MergeOptions& options);
 
 }  // namespace shapegen

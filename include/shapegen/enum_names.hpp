@@ -30,7 +30,9 @@ struct EnumName {
 
 // A type whose values have a name table.
 template <class T>
-concept Named = requires { enum_names(std::declval<const T&>()); };
+concept Named = requires {
+  enum_names(std::declval<const T&>());
+};
 
 template <class E>
 constexpr const char* name_of(E value) {

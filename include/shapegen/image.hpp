@@ -13,7 +13,9 @@ struct Image {
 
   Image() = default;
   Image(int w, int h, int c) : width(w), height(h), channels(c), pixels(std::size_t(w) * h * c) {}
-  std::uint8_t& at(int x, int y, int c = 0) { return pixels[(std::size_t(y) * width + x) * channels + c]; }
+  std::uint8_t& at(int x, int y, int c = 0) {
+    return pixels[(std::size_t(y) * width + x) * channels + c];
+  }
   std::uint8_t at(int x, int y, int c = 0) const {
     return pixels[(std::size_t(y) * width + x) * channels + c];
   }

@@ -9,10 +9,10 @@
 namespace shapegen {
 
 struct PreviewOptions {
-  int columns = 0;        // 0: about square
-  int scale = 0;          // integer zoom; 0: the smallest that makes tiles >= 96 px
-  bool overlays = true;   // bbox in its class's colour (shapes/: red triangle, green circle,
-                          // blue square), vertices (yellow)
+  int columns = 0;       // 0: about square
+  int scale = 0;         // integer zoom; 0: the smallest that makes tiles >= 96 px
+  bool overlays = true;  // bbox in its class's colour (shapes/: red triangle, green circle,
+                         // blue square), vertices (yellow)
 };
 
 // An RGB image of the samples in a grid.

@@ -20,7 +20,9 @@ using RecordValue = std::variant<double, std::string, bool, std::vector<double>>
 struct OpRecord {
   std::string op;
   std::vector<std::pair<std::string, RecordValue>> values;
-  void add(std::string name, RecordValue value) { values.emplace_back(std::move(name), std::move(value)); }
+  void add(std::string name, RecordValue value) {
+    values.emplace_back(std::move(name), std::move(value));
+  }
 };
 
 struct VertexLabel {
@@ -30,9 +32,9 @@ struct VertexLabel {
 };
 
 struct ObjectLabel {
-  Object object;    // the drawn object: class, outline (the polygon), parameters
-  Box bbox;         // visible ink, clipped to the frame; all zero when none is visible
-  Box bbox_full;    // all ink, ignoring the frame and occluders
+  Object object;  // the drawn object: class, outline (the polygon), parameters
+  Box bbox;       // visible ink, clipped to the frame; all zero when none is visible
+  Box bbox_full;  // all ink, ignoring the frame and occluders
   std::vector<VertexLabel> vertices;
   double visible_fraction = 1;  // visible ink area / whole ink area
 };

@@ -54,15 +54,15 @@ struct Object {
   // The class its labels name when the preset maps the drawn class to
   // another (shape.labels); unset: the drawn class. See label_class().
   std::optional<ShapeClass> label;
-  std::vector<Point> outline;    // closed polygon, exactly as drawn
-  std::vector<Point> vertices;   // one per vertex name of its class (circle: its centre)
+  std::vector<Point> outline;      // closed polygon, exactly as drawn
+  std::vector<Point> vertices;     // one per vertex name of its class (circle: its centre)
   std::vector<FieldValue> fields;  // its class's own label fields (a triangle's kind, angles)
   // Stroke pieces when they differ from "the outline, closed, constant width"
   // (hand-drawn gaps, overshoots, dashes, varying width); empty otherwise.
   std::vector<StrokePath> strokes;
-  Point center;                  // circumcentre
-  double size = 0;               // circumscribed diameter, px
-  double rotation = 0;           // degrees, clockwise on screen
+  Point center;         // circumcentre
+  double size = 0;      // circumscribed diameter, px
+  double rotation = 0;  // degrees, clockwise on screen
   Style style;
 };
 
@@ -74,10 +74,10 @@ struct Background {
   friend constexpr std::array<EnumName<Kind>, 2> enum_names(Kind) {
     return {{{Kind::gradient, "gradient"}, {Kind::noise, "noise"}}};
   }
-  Rgb other;                 // gradient end color / noise extreme; the solid color is Scene::background
-  double angle = 0;          // gradient direction, degrees clockwise from +x
-  double scale = 16;         // noise feature size, px
-  std::uint64_t seed = 0;    // noise lattice seed
+  Rgb other;          // gradient end color / noise extreme; the solid color is Scene::background
+  double angle = 0;   // gradient direction, degrees clockwise from +x
+  double scale = 16;  // noise feature size, px
+  std::uint64_t seed = 0;  // noise lattice seed
 };
 
 struct Scene {

@@ -4,7 +4,9 @@
 // (diff). Images are compared with a Tolerance, labels exactly. Damage of
 // any kind — missing, extra, truncated or corrupt files, edited manifest
 // lines, wrong sizes — is reported as a problem, never a crash.
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,10 @@ struct VerifyOptions {
   Tolerance tolerance;
   std::string diff_dir;  // if set: <stem>.expected.png, .actual.png, .diff.png per failing image
   int jobs = 1;
+  // Between batches of verify_dataset: rows checked, rows in all.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+  // When it becomes true verify stops between batches (scratch removed) with IoError.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct VerifyReport {

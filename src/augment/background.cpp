@@ -30,8 +30,10 @@ class BackgroundOp : public Op {
     t.seed = rng.next_u64();
     rec.add("kind", std::string(name_of(kind)));
     rec.add("color", std::vector<double>{double(other.r), double(other.g), double(other.b)});
-    if (t.kind == Background::Kind::gradient) rec.add("angle", t.angle);
-    else rec.add("scale", t.scale);
+    if (t.kind == Background::Kind::gradient)
+      rec.add("angle", t.angle);
+    else
+      rec.add("scale", t.scale);
   }
 
  private:

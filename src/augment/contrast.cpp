@@ -49,7 +49,8 @@ class Contrast : public Op {
       }
     const int ch = img.channels;
     for (int c = 0; c < ch; ++c)
-      for (std::size_t i = c; i < img.pixels.size(); i += ch) img.pixels[i] = table[c][img.pixels[i]];
+      for (std::size_t i = c; i < img.pixels.size(); i += ch)
+        img.pixels[i] = table[c][img.pixels[i]];
     if (difference > 0) rec.add("difference", difference);
     rec.add("invert", invert);
     rec.add("contrast", contrast);

@@ -25,7 +25,9 @@ class Crop : public Op {
     const double zoom = draw(rng, p_.zoom), target = draw(rng, p_.visible);
     const double direction = rng.uniform(0, 360);
     const Point c{scene.width / 2.0, scene.height / 2.0};
-    transform_points(scene, [&](Point p) { return Point{c.x + (p.x - c.x) * zoom, c.y + (p.y - c.y) * zoom}; });
+    transform_points(scene, [&](Point p) {
+      return Point{c.x + (p.x - c.x) * zoom, c.y + (p.y - c.y) * zoom};
+    });
 
     // The ink's coverage is rendered once; moving the scene by whole pixels
     // moves that coverage exactly, so the fraction in frame after any shift
@@ -35,7 +37,8 @@ class Crop : public Op {
     const int cw = scene.objects.empty() ? 0 : int(std::ceil(ink.x1)) - x0 + 1;
     const int ch = scene.objects.empty() ? 0 : int(std::ceil(ink.y1)) - y0 + 1;
     const Image coverage = cw > 0 ? render_ink_coverage(scene, x0, y0, cw, ch) : Image();
-    std::vector<double> table(std::size_t(cw + 1) * (ch + 1), 0.0);  // sums of coverage[0..x) x [0..y)
+    std::vector<double> table(std::size_t(cw + 1) * (ch + 1),
+                              0.0);  // sums of coverage[0..x) x [0..y)
     for (int y = 0; y < ch; ++y)
       for (int x = 0; x < cw; ++x)
         table[(y + 1) * (cw + 1) + x + 1] = coverage.at(x, y) + table[y * (cw + 1) + x + 1] +
@@ -46,8 +49,8 @@ class Crop : public Op {
       const int dx = int(std::lround(t * ux)), dy = int(std::lround(t * uy));
       const int a0 = std::clamp(-x0 - dx, 0, cw), a1 = std::clamp(scene.width - x0 - dx, 0, cw);
       const int b0 = std::clamp(-y0 - dy, 0, ch), b1 = std::clamp(scene.height - y0 - dy, 0, ch);
-      const double in = table[b1 * (cw + 1) + a1] - table[b0 * (cw + 1) + a1] - table[b1 * (cw + 1) + a0] +
-                        table[b0 * (cw + 1) + a0];
+      const double in = table[b1 * (cw + 1) + a1] - table[b0 * (cw + 1) + a1] -
+                        table[b1 * (cw + 1) + a0] + table[b0 * (cw + 1) + a0];
       return in / whole;
     };
     double lo = 0, hi = scene.width + scene.height + ink.width() + ink.height();

@@ -10,7 +10,8 @@ namespace shapegen::ops {
 
 namespace {
 
-constexpr int kWaves = 4;  // plane waves per axis: enough to look irregular, few enough to be smooth
+constexpr int kWaves =
+    4;  // plane waves per axis: enough to look irregular, few enough to be smooth
 // Outline resampling, px: wavelengths are >= 1 px, and usually >> 2 px, so
 // points 2 px apart follow the field closely while keeping strokes cheap.
 constexpr double kSpacing = 2.0;

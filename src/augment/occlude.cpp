@@ -46,12 +46,14 @@ struct Window {
 };
 
 Window render_window(const Scene& scene, const Object& occluder) {
-  const Box b = intersect(inflate(extents(occluder.outline), 1), Box{0, 0, double(scene.width), double(scene.height)});
+  const Box b = intersect(inflate(extents(occluder.outline), 1),
+                          Box{0, 0, double(scene.width), double(scene.height)});
   Window w;
   if (b.empty()) return w;
   w.x0 = int(std::floor(b.x0));
   w.y0 = int(std::floor(b.y0));
-  w.mask = render_coverage(scene, occluder, w.x0, w.y0, int(std::ceil(b.x1)) - w.x0, int(std::ceil(b.y1)) - w.y0);
+  w.mask = render_coverage(scene, occluder, w.x0, w.y0, int(std::ceil(b.x1)) - w.x0,
+                           int(std::ceil(b.y1)) - w.y0);
   return w;
 }
 
@@ -67,7 +69,8 @@ class Occlude : public Op {
     const double target_lo = p_.hidden.lo, target_hi = p_.hidden.hi;
     const Image ink = render_ink_coverage(scene, 0, 0, scene.width, scene.height);
     const double ink_area = coverage_area(ink);
-    Box around = intersect(scene_ink_box(scene), Box{0, 0, double(scene.width), double(scene.height)});
+    Box around =
+        intersect(scene_ink_box(scene), Box{0, 0, double(scene.width), double(scene.height)});
     if (around.empty()) around = {0, 0, double(scene.width), double(scene.height)};
 
     // Keep the placement whose hidden fraction is nearest the target range.
@@ -83,9 +86,12 @@ class Occlude : public Op {
       double hidden_area = 0;
       for (int y = 0; y < window.mask.height; ++y)
         for (int x = 0; x < window.mask.width; ++x)
-          hidden_area += ink.at(window.x0 + x, window.y0 + y) * window.mask.at(x, y) / (255.0 * 255.0);
+          hidden_area +=
+              ink.at(window.x0 + x, window.y0 + y) * window.mask.at(x, y) / (255.0 * 255.0);
       const double hidden = ink_area > 0 ? hidden_area / ink_area : 0;
-      const double miss = hidden < target_lo ? target_lo - hidden : hidden > target_hi ? hidden - target_hi : 0;
+      const double miss = hidden < target_lo   ? target_lo - hidden
+                          : hidden > target_hi ? hidden - target_hi
+                                               : 0;
       if (miss < best_miss) {
         best_miss = miss;
         best_hidden = hidden;

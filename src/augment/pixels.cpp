@@ -6,7 +6,10 @@
 namespace shapegen::ops {
 
 FloatImage::FloatImage(const Image& img)
-    : width(img.width), height(img.height), channels(img.channels), v(img.pixels.begin(), img.pixels.end()) {}
+    : width(img.width),
+      height(img.height),
+      channels(img.channels),
+      v(img.pixels.begin(), img.pixels.end()) {}
 
 float FloatImage::sample(double x, double y, int c) const {
   x = std::clamp(x, 0.0, width - 1.0);
@@ -21,7 +24,9 @@ float FloatImage::sample(double x, double y, int c) const {
 
 // Round half up after clamping; for the non-negative values left this equals
 // std::lround, without a library call per value.
-std::uint8_t to_level(double v) { return static_cast<std::uint8_t>(std::min(std::max(v, 0.0), 255.0) + 0.5); }
+std::uint8_t to_level(double v) {
+  return static_cast<std::uint8_t>(std::min(std::max(v, 0.0), 255.0) + 0.5);
+}
 
 void FloatImage::store(Image& img) const {
   for (std::size_t i = 0; i < v.size(); ++i) img.pixels[i] = to_level(v[i]);

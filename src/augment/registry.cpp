@@ -117,7 +117,8 @@ void check_augment_config(const Config& config) {
 }
 
 std::uint64_t variant_seed(std::uint64_t sample_seed, int variant) {
-  std::uint64_t state = sample_seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(variant + 1));
+  std::uint64_t state =
+      sample_seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(variant + 1));
   return splitmix64(state);
 }
 
@@ -147,7 +148,8 @@ void Augmenter::apply(Scene& scene, std::uint64_t seed, std::vector<OpRecord>& r
   run(scene_ops_, scene, seed, records);
 }
 
-void Augmenter::apply(RasterState& state, std::uint64_t seed, std::vector<OpRecord>& records) const {
+void Augmenter::apply(RasterState& state, std::uint64_t seed,
+                      std::vector<OpRecord>& records) const {
   run(pixel_ops_, state, seed, records);
 }
 

@@ -18,7 +18,8 @@ class Sharpen : public Op {
     FloatImage sharp(s.image);
     FloatImage blurred = sharp;
     gaussian_filter(blurred, radius);
-    for (std::size_t i = 0; i < sharp.v.size(); ++i) sharp.v[i] += float(amount * (sharp.v[i] - blurred.v[i]));
+    for (std::size_t i = 0; i < sharp.v.size(); ++i)
+      sharp.v[i] += float(amount * (sharp.v[i] - blurred.v[i]));
     sharp.store(s.image);
     rec.add("amount", amount);
     rec.add("radius", radius);

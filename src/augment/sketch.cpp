@@ -32,8 +32,8 @@ class Sketch : public Op {
       const double on = draw(rng, p_.dash), off = draw(rng, p_.dash_gap);
       const double jitter = draw(rng, p_.width_jitter);
       if (!o.style.stroked()) continue;
-      std::vector<StrokePath> pieces = overshoot > 0 && is_polygon(o) ? overshot_edges(o, overshoot)
-                                                                      : ink_strokes(o);
+      std::vector<StrokePath> pieces =
+          overshoot > 0 && is_polygon(o) ? overshot_edges(o, overshoot) : ink_strokes(o);
       if (gap > 0) open_with_gap(pieces, gap, rng.uniform01());
       if (dash) pieces = dashes(pieces, on, off, rng.uniform01() * (on + off));
       vary_width(pieces, jitter, rng);
@@ -88,8 +88,8 @@ class Sketch : public Op {
     }
   }
 
-  static std::vector<StrokePath> dashes(const std::vector<StrokePath>& pieces, double on, double off,
-                                        double phase) {
+  static std::vector<StrokePath> dashes(const std::vector<StrokePath>& pieces, double on,
+                                        double off, double phase) {
     std::vector<StrokePath> out;
     for (const StrokePath& p : pieces) {
       const double length = path_length(p.points, p.closed);
@@ -113,8 +113,11 @@ class Sketch : public Op {
     for (StrokePath& p : pieces) {
       p = densify(p, 1.5);
       for (std::size_t i = 0; i < p.points.size(); ++i) {
-        if (i > 0) offset += std::hypot(p.points[i].x - p.points[i - 1].x, p.points[i].y - p.points[i - 1].y);
-        const double w = 0.6 * std::sin(kTwoPi * offset / l1 + p1) + 0.4 * std::sin(kTwoPi * offset / l2 + p2);
+        if (i > 0)
+          offset +=
+              std::hypot(p.points[i].x - p.points[i - 1].x, p.points[i].y - p.points[i - 1].y);
+        const double w =
+            0.6 * std::sin(kTwoPi * offset / l1 + p1) + 0.4 * std::sin(kTwoPi * offset / l2 + p2);
         p.widths[i] = std::max(0.1, p.widths[i] * (1 + jitter * w));
       }
     }

@@ -6,7 +6,6 @@
 
 namespace shapegen {
 
-
 Box extents(std::span<const Point> points) {
   Box b{points[0].x, points[0].y, points[0].x, points[0].y};
   for (const Point& p : points) {

@@ -76,11 +76,11 @@ namespace {
 // area under the density; most draws need one 32-bit random number and a
 // compare. Tables are computed once from the layer geometry.
 struct Ziggurat {
-  static constexpr double kR = 3.442619855899;     // start of the tail
+  static constexpr double kR = 3.442619855899;       // start of the tail
   static constexpr double kV = 9.91256303526217e-3;  // area of each layer
-  std::uint32_t k[128];  // acceptance thresholds
-  double w[128];         // scale from a 32-bit integer to x
-  double f[128];         // density at each layer edge
+  std::uint32_t k[128];                              // acceptance thresholds
+  double w[128];                                     // scale from a 32-bit integer to x
+  double f[128];                                     // density at each layer edge
 
   Ziggurat() {
     const double m = 2147483648.0;  // 2^31
@@ -117,7 +117,7 @@ double Rng::normal() {
     const std::uint32_t magnitude = hz < 0 ? std::uint32_t(-std::int64_t(hz)) : std::uint32_t(hz);
     const double x = hz * z.w[iz];
     if (magnitude < z.k[iz]) return x;  // inside the layer's rectangle: the common case
-    if (iz == 0) {  // the tail beyond kR, by Marsaglia's exponential method
+    if (iz == 0) {                      // the tail beyond kR, by Marsaglia's exponential method
       double tx, ty;
       do {
         tx = -std::log(1.0 - uniform01()) / Ziggurat::kR;

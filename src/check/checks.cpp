@@ -58,15 +58,30 @@ std::string describe_line_difference(const std::string& expected, const std::str
 
 bool check_image(const Image& expected, const fs::path& actual_path, const std::string& name,
                  const VerifyOptions& options, VerifyReport& report, std::mutex& lock) {
+  std::error_code ec;
+  if (!fs::exists(actual_path, ec))
+    return check_png_data(expected, nullptr, name, options, report, lock);
+  std::vector<std::uint8_t> data;
+  try {
+    data = read_file(actual_path.string());
+  } catch (const Error& e) {
+    std::lock_guard<std::mutex> guard(lock);
+    report.problems.push_back(e.what());
+    return false;
+  }
+  return check_png_data(expected, &data, name, options, report, lock);
+}
+
+bool check_png_data(const Image& expected, const std::vector<std::uint8_t>* data,
+                    const std::string& name, const VerifyOptions& options, VerifyReport& report,
+                    std::mutex& lock) {
   Image actual;
   std::string problem;
-  std::error_code ec;
-  if (!fs::exists(actual_path, ec)) {
+  if (!data) {
     problem = name + ": missing";
   } else {
     try {
-      actual =
-          decode_png(read_file(actual_path.string()), name);  // errors name the file as reported
+      actual = decode_png(*data, name);  // errors name the file as reported
     } catch (const Error& e) {
       problem = e.what();
     }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "shapegen/image.hpp"
 #include "shapegen/verify.hpp"
@@ -17,6 +18,11 @@ namespace shapegen {
 bool check_image(const Image& expected, const std::filesystem::path& actual_path,
                  const std::string& name, const VerifyOptions& options, VerifyReport& report,
                  std::mutex& lock);
+
+// The same for PNG bytes already read (a tar member); nullptr: missing.
+bool check_png_data(const Image& expected, const std::vector<std::uint8_t>* data,
+                    const std::string& name, const VerifyOptions& options, VerifyReport& report,
+                    std::mutex& lock);
 
 // The first place two manifest lines differ, as "objects[0].bbox[2]: 41.5
 // expected, 41.2 found"; "not valid JSON" or "formatting differs" otherwise.

@@ -7,13 +7,16 @@ namespace shapegen {
 
 std::string ImageComparison::describe() const {
   if (!same_shape) return "image shapes differ";
-  return std::to_string(failing) + " of " + std::to_string(pixels) + " pixels over the threshold (worst " +
-         std::to_string(worst) + " at " + std::to_string(worst_x) + "," + std::to_string(worst_y) + ")";
+  return std::to_string(failing) + " of " + std::to_string(pixels) +
+         " pixels over the threshold (worst " + std::to_string(worst) + " at " +
+         std::to_string(worst_x) + "," + std::to_string(worst_y) + ")";
 }
 
-ImageComparison compare_images(const Image& expected, const Image& actual, const Tolerance& tolerance) {
+ImageComparison compare_images(const Image& expected, const Image& actual,
+                               const Tolerance& tolerance) {
   ImageComparison c;
-  if (expected.width != actual.width || expected.height != actual.height || expected.channels != actual.channels) {
+  if (expected.width != actual.width || expected.height != actual.height ||
+      expected.channels != actual.channels) {
     c.same_shape = c.passed = false;
     return c;
   }
@@ -26,7 +29,8 @@ ImageComparison compare_images(const Image& expected, const Image& actual, const
       if (d > c.worst) c.worst = d, c.worst_x = x, c.worst_y = y;
       c.failing += d > tolerance.fail;
     }
-  c.passed = c.worst <= tolerance.hard_fail && 100.0 * double(c.failing) <= tolerance.fail_percent * double(c.pixels);
+  c.passed = c.worst <= tolerance.hard_fail &&
+             100.0 * double(c.failing) <= tolerance.fail_percent * double(c.pixels);
   return c;
 }
 

@@ -4,8 +4,10 @@
 #include <random>
 
 #include "check/checks.hpp"
+#include "check/tar_compare.hpp"
 #include "check/text_compare.hpp"
 #include "shapegen/error.hpp"
+#include "shapegen/png.hpp"
 
 namespace fs = std::filesystem;
 
@@ -45,10 +47,32 @@ void DatasetComparer::problem(std::string text, std::optional<std::uint64_t> fai
 
 std::unique_ptr<TextOutput> DatasetComparer::open_text(const std::string& file, TextCheck check) {
   produced_.insert(file);
+  if (check == TextCheck::tar)
+    return compare_tar(
+        dir_ / file, file,
+        [this](std::string text, std::optional<std::uint64_t> row) {
+          problem(std::move(text), row);
+        },
+        [this](const std::string& key) { return plan_.row_of_stem(key); },
+        [this](const std::string& expected, const std::string& found, const std::string& name,
+               std::optional<std::uint64_t> row) {
+          const Image image = decode_png({expected.begin(), expected.end()}, name);
+          const std::vector<std::uint8_t> data(found.begin(), found.end());
+          const bool ok = check_png_data(image, &data, name, options_, report_, lock_);
+          if (!ok && row) {
+            std::lock_guard<std::mutex> guard(lock_);
+            failed_rows_[*row] = true;
+          }
+          return ok;
+        });
+  // Line k of the manifest is the k-th row this folder holds (a shard's start later).
+  const std::uint64_t first = plan_.rows().first;
   return compare_text(
       dir_ / file, file, check,
-      [this](std::string text, std::optional<std::uint64_t> row) { problem(std::move(text), row); },
-      [this](std::uint64_t row) { return plan_.row(row).file; });
+      [this, first](std::string text, std::optional<std::uint64_t> line) {
+        problem(std::move(text), line ? std::optional(first + *line) : std::nullopt);
+      },
+      [this, first](std::uint64_t line) { return plan_.row(first + line).file; });
 }
 
 void DatasetComparer::write_image(const std::string& file, const Image& image, ImageCheck check,
@@ -96,7 +120,7 @@ VerifyReport DatasetComparer::finish() {
       problem(rel + ": extra file, not part of the dataset", std::nullopt);
   }
   if (ec) throw IoError(dir_.string() + ": cannot list the dataset's files (" + ec.message() + ")");
-  report_.checked = plan_.row_count();
+  report_.checked = plan_.rows().size();
   report_.failed = std::uint64_t(std::count(failed_rows_.begin(), failed_rows_.end(), true));
   report_.passed = report_.checked - report_.failed;
   return std::move(report_);

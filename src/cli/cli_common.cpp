@@ -2,24 +2,35 @@
 
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 
-#include "shapegen/error.hpp"
 #include "shapegen/catalog.hpp"
+#include "shapegen/error.hpp"
 #include "shapegen/presets.hpp"
+#include "shapegen/shard.hpp"
 
 namespace shapegen::cli {
 
 static const char* value_name(Kind kind) {
   switch (kind) {
-    case Kind::integer: return "INT";
-    case Kind::real: return "NUM";
-    case Kind::range: return "RANGE";
-    case Kind::weights: return "WEIGHTS";
-    case Kind::color: return "COLOR";
-    case Kind::boolean: return "BOOL";
-    case Kind::choice: return "WORD";
-    case Kind::list: return "LIST";
-    case Kind::text: return "TEXT";
+    case Kind::integer:
+      return "INT";
+    case Kind::real:
+      return "NUM";
+    case Kind::range:
+      return "RANGE";
+    case Kind::weights:
+      return "WEIGHTS";
+    case Kind::color:
+      return "COLOR";
+    case Kind::boolean:
+      return "BOOL";
+    case Kind::choice:
+      return "WORD";
+    case Kind::list:
+      return "LIST";
+    case Kind::text:
+      return "TEXT";
   }
   return "ARG";
 }
@@ -28,10 +39,10 @@ static po::options_description preset_key_options() {
   po::options_description keys("Preset keys (each overrides the preset: --section.key=value)");
   for (const auto& decl : option_table()) {
     if (decl.recorded) continue;
-    const std::string doc = decl.doc + " Default: " +
-                            (decl.default_text.empty() ? "(empty)" : decl.default_text) + ".";
-    keys.add_options()(decl.key.c_str(), po::value<std::string>()->value_name(value_name(decl.kind)),
-                       doc.c_str());
+    const std::string doc =
+        decl.doc + " Default: " + (decl.default_text.empty() ? "(empty)" : decl.default_text) + ".";
+    keys.add_options()(decl.key.c_str(),
+                       po::value<std::string>()->value_name(value_name(decl.kind)), doc.c_str());
   }
   return keys;
 }
@@ -78,15 +89,16 @@ ParsedArgs parse_args(const Command& command, const po::options_description& own
     while (!name.empty() && name.front() == '-') name.erase(0, 1);
     const std::string hint = nearest_option(name, all);
     throw ConfigError(where + ": unknown option '" + option + "'" +
-                      (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; see '" +
-                      where + " --help'");
+                      (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; see '" + where +
+                      " --help'");
   } catch (const po::too_many_positional_options_error&) {
     throw ConfigError(where + ": unexpected extra argument; see '" + where + " --help'");
   } catch (const po::error& e) {
     throw ConfigError(where + ": " + e.what() + "; see '" + where + " --help'");
   }
   out.help = out.vm.count("help") > 0;
-  if (out.vm.count("positional")) out.positional = out.vm["positional"].as<std::vector<std::string>>();
+  if (out.vm.count("positional"))
+    out.positional = out.vm["positional"].as<std::vector<std::string>>();
   return out;
 }
 
@@ -100,23 +112,42 @@ void print_help(const Command& command, const po::options_description& own) {
 }
 
 void add_preset_options(po::options_description& own) {
-  own.add_options()
-      ("preset,p", po::value<std::string>()->default_value("basic")->value_name("NAME|FILE"),
-       "Built-in preset name (see 'shapegen presets') or path to an INI file.")
-      ("count,n", po::value<std::string>()->value_name("N"), "Shortcut for --dataset.count.")
-      ("seed,s", po::value<std::string>()->value_name("S"), "Shortcut for --dataset.seed.")
-      ("variants", po::value<std::string>()->value_name("K"),
-       "Shortcut for --dataset.variants: K augmented variants per base sample, after the original.")
-      ("split", po::value<std::string>()->value_name("S"),
-       "Shortcut for --output.split, e.g. train=0.8,val=0.1,test=0.1.")
-      ("formats", po::value<std::string>()->value_name("F"),
-       "Shortcut for --output.formats, e.g. coco,yolo,masks,imagefolder.");
+  own.add_options()("preset,p",
+                    po::value<std::string>()->default_value("basic")->value_name("NAME|FILE"),
+                    "Built-in preset name (see 'shapegen presets') or path to an INI file.")(
+      "count,n", po::value<std::string>()->value_name("N"), "Shortcut for --dataset.count.")(
+      "seed,s", po::value<std::string>()->value_name("S"), "Shortcut for --dataset.seed.")(
+      "variants", po::value<std::string>()->value_name("K"),
+      "Shortcut for --dataset.variants: K augmented variants per base sample, after the original.")(
+      "split", po::value<std::string>()->value_name("S"),
+      "Shortcut for --output.split, e.g. train=0.8,val=0.1,test=0.1.")(
+      "formats", po::value<std::string>()->value_name("F"),
+      "Shortcut for --output.formats, e.g. coco,yolo,masks,imagefolder; 'webdataset' writes "
+      "WebDataset tars (output.webdataset_samples, 1000 per tar unless set).");
 }
 
-Config resolve_config(const ParsedArgs& args) {
+// --formats names the layouts of output.formats and 'webdataset', which
+// output.webdataset_samples switches on; true when it names webdataset.
+static bool add_formats(const std::string& text, Assignments& overrides) {
+  std::string formats;
+  bool webdataset = false;
+  std::istringstream in(text);
+  for (std::string name; std::getline(in, name, ',');) {
+    if (trim(name) == "webdataset")
+      webdataset = true;
+    else
+      formats += (formats.empty() ? "" : ",") + name;
+  }
+  overrides.emplace_back("output.formats", formats);
+  return webdataset;
+}
+
+Config resolve_config(const ParsedArgs& args, Shard* recorded) {
   Assignments overrides = args.overrides;
-  if (args.vm.count("count")) overrides.emplace_back("dataset.count", args.vm["count"].as<std::string>());
-  if (args.vm.count("seed")) overrides.emplace_back("dataset.seed", args.vm["seed"].as<std::string>());
+  if (args.vm.count("count"))
+    overrides.emplace_back("dataset.count", args.vm["count"].as<std::string>());
+  if (args.vm.count("seed"))
+    overrides.emplace_back("dataset.seed", args.vm["seed"].as<std::string>());
   if (args.vm.count("variants"))
     overrides.emplace_back("dataset.variants", args.vm["variants"].as<std::string>());
   if (args.vm.count("split")) {
@@ -124,8 +155,16 @@ Config resolve_config(const ParsedArgs& args) {
     std::replace(split.begin(), split.end(), '=', ':');  // train=0.8 is train:0.8
     overrides.emplace_back("output.split", split);
   }
-  if (args.vm.count("formats")) overrides.emplace_back("output.formats", args.vm["formats"].as<std::string>());
-  return load_config(find_preset(args.vm["preset"].as<std::string>()), overrides);
+  const bool webdataset =
+      args.vm.count("formats") && add_formats(args.vm["formats"].as<std::string>(), overrides);
+  Config config =
+      load_recipe(find_preset(args.vm["preset"].as<std::string>()), overrides, recorded);
+  // WebDataset asked for by name: 1000 samples per tar unless a size was set.
+  if (webdataset && config.integer("output.webdataset_samples") == 0) {
+    config.set("output.webdataset_samples", "1000", "--formats");
+    config.check_consistency();
+  }
+  return config;
 }
 
 }  // namespace shapegen::cli

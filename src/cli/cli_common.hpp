@@ -7,6 +7,7 @@
 
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
+#include "shapegen/shard.hpp"
 #include "shapegen/verify.hpp"
 
 namespace shapegen::cli {
@@ -37,7 +38,8 @@ void print_help(const Command& command, const po::options_description& own);
 // --preset and its shortcuts, shared by generate, describe and preview.
 void add_preset_options(po::options_description& own);
 // Resolves --preset, --count, --seed and the key overrides into a Config.
-Config resolve_config(const ParsedArgs& args);
+// A shard's dataset.ini as --preset also gives its shard, in `recorded`.
+Config resolve_config(const ParsedArgs& args, Shard* recorded = nullptr);
 
 int run_generate(const std::vector<std::string>& args);
 int run_describe(const std::vector<std::string>& args);
@@ -45,6 +47,8 @@ int run_presets(const std::vector<std::string>& args);
 int run_preview(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
 int run_diff(const std::vector<std::string>& args);
+int run_merge(const std::vector<std::string>& args);
+int run_stats(const std::vector<std::string>& args);
 
 // Tolerance and diff options shared by verify and diff.
 void add_tolerance_options(po::options_description& own);

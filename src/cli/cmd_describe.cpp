@@ -19,15 +19,18 @@ static void print_markdown_keys(const std::string& sections_text) {
     for (const auto& decl : option_table()) {
       if (decl.recorded || decl.key.substr(0, decl.key.find('.')) != section) continue;
       any = true;
-      std::cout << "| `" << decl.key << "` | " << (decl.default_text.empty() ? "" : "`" + decl.default_text + "`")
-                << " | " << decl.allowed() << " | " << decl.doc << " |\n";
+      std::cout << "| `" << decl.key << "` | "
+                << (decl.default_text.empty() ? "" : "`" + decl.default_text + "`") << " | "
+                << decl.allowed() << " | " << decl.doc << " |\n";
     }
-    if (!any) throw ConfigError("shapegen describe: --markdown: no keys in section '" + section + "'");
+    if (!any)
+      throw ConfigError("shapegen describe: --markdown: no keys in section '" + section + "'");
   }
 }
 
 int run_describe(const std::vector<std::string>& args) {
-  const Command command{"describe", "shapegen describe [--preset NAME|FILE] [--section.key=value ...]",
+  const Command command{"describe",
+                        "shapegen describe [--preset NAME|FILE] [--section.key=value ...]",
                         "Prints the fully resolved preset as commented INI, every key. Feeding it "
                         "back with --preset gives the same dataset."};
   po::options_description own("Options");

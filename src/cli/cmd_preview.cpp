@@ -2,27 +2,30 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
+#include "shapegen/generator.hpp"
 #include "shapegen/png.hpp"
 #include "shapegen/preview.hpp"
-#include "shapegen/generator.hpp"
 
 namespace shapegen::cli {
 
 int run_preview(const std::vector<std::string>& args) {
   const Command command{"preview",
                         "shapegen preview [--preset NAME|FILE] [--count N] --out SHEET.png "
-                        "[--variants K] [--first I] [--columns C] [--scale S] [--no-overlays] [--section.key=value ...]",
+                        "[--variants K] [--first I] [--columns C] [--scale S] [--no-overlays] "
+                        "[--section.key=value ...]",
                         "Writes a contact sheet of samples first..first+N-1: the same images "
                         "generate writes, scaled up, with bboxes (red triangle, green circle, blue "
-                        "square) and vertices (yellow). With --variants K, one row per base sample: the original, then K variants."};
+                        "square) and vertices (yellow). With --variants K, one row per base "
+                        "sample: the original, then K variants."};
   po::options_description own("Options");
   add_preset_options(own);
-  own.add_options()
-      ("out,o", po::value<std::string>()->value_name("SHEET.png"), "Output PNG file.")
-      ("first", po::value<std::uint64_t>()->default_value(0)->value_name("I"), "First sample index.")
-      ("columns", po::value<int>()->default_value(0)->value_name("C"), "Tiles per row (0: about square).")
-      ("scale", po::value<int>()->default_value(0)->value_name("S"), "Zoom factor (0: tiles of at least 96 px).")
-      ("no-overlays", "Images only, without label overlays.");
+  own.add_options()("out,o", po::value<std::string>()->value_name("SHEET.png"), "Output PNG file.")(
+      "first", po::value<std::uint64_t>()->default_value(0)->value_name("I"),
+      "First sample index.")("columns", po::value<int>()->default_value(0)->value_name("C"),
+                             "Tiles per row (0: about square).")(
+      "scale", po::value<int>()->default_value(0)->value_name("S"),
+      "Zoom factor (0: tiles of at least 96 px).")("no-overlays",
+                                                   "Images only, without label overlays.");
   ParsedArgs parsed = parse_args(command, own, args);
   if (parsed.help) {
     print_help(command, own);
@@ -32,10 +35,15 @@ int run_preview(const std::vector<std::string>& args) {
   if (!parsed.vm.count("count")) parsed.overrides.emplace_back("dataset.count", "16");
   const Config config = resolve_config(parsed);
   const auto count = static_cast<std::uint64_t>(config.integer("dataset.count"));
-  if (count > 1024) throw ConfigError("--count: value '" + std::to_string(count) + "' is too many for a sheet; allowed: 1..1024");
+  if (count > 1024)
+    throw ConfigError("--count: value '" + std::to_string(count) +
+                      "' is too many for a sheet; allowed: 1..1024");
   const int columns = parsed.vm["columns"].as<int>(), scale = parsed.vm["scale"].as<int>();
-  if (columns < 0 || columns > 1024) throw ConfigError("--columns: value '" + std::to_string(columns) + "' is invalid; allowed: 0..1024");
-  if (scale < 0 || scale > 64) throw ConfigError("--scale: value '" + std::to_string(scale) + "' is invalid; allowed: 0..64");
+  if (columns < 0 || columns > 1024)
+    throw ConfigError("--columns: value '" + std::to_string(columns) +
+                      "' is invalid; allowed: 0..1024");
+  if (scale < 0 || scale > 64)
+    throw ConfigError("--scale: value '" + std::to_string(scale) + "' is invalid; allowed: 0..64");
   const std::string out = parsed.vm["out"].as<std::string>();
   const auto parent = std::filesystem::absolute(out).parent_path();
   if (!std::filesystem::is_directory(parent))
@@ -46,7 +54,8 @@ int run_preview(const std::vector<std::string>& args) {
   const int per_base = generator.variants() + 1;
   const std::uint64_t first = parsed.vm["first"].as<std::uint64_t>();
   std::vector<Sample> samples;
-  for (std::uint64_t i = 0; i < count * per_base; ++i) samples.push_back(generator.make_row(first * per_base + i));
+  for (std::uint64_t i = 0; i < count * per_base; ++i)
+    samples.push_back(generator.make_row(first * per_base + i));
   PreviewOptions options;
   options.columns = columns > 0 ? columns : (per_base > 1 ? per_base : 0);
   options.scale = scale;

@@ -11,17 +11,21 @@
 namespace {
 
 void print_usage() {
-  std::cout << "shapegen " << shapegen::kVersion
-            << " - labeled datasets of parametric shapes\n\n"
-               "Usage: shapegen <command> [options]\n\n"
-               "Commands:\n"
-               "  generate   write a dataset (images, manifest.jsonl, labels.csv, dataset.ini)\n"
-               "  preview    write a contact sheet of samples with label overlays\n"
-               "  describe   print the fully resolved preset as INI, every key\n"
-               "  presets    list the built-in presets\n"
-               "  verify     regenerate a dataset from its dataset.ini and compare (exit 0 same, 1 differs)\n"
-               "  diff       compare two datasets or two PNG files with a tolerance\n\n"
-               "'shapegen <command> --help' shows a command's options and every preset key.\n";
+  std::cout
+      << "shapegen " << shapegen::kVersion
+      << " - labeled datasets of parametric shapes\n\n"
+         "Usage: shapegen <command> [options]\n\n"
+         "Commands:\n"
+         "  generate   write a dataset (images, manifest.jsonl, labels.csv, dataset.ini)\n"
+         "  preview    write a contact sheet of samples with label overlays\n"
+         "  describe   print the fully resolved preset as INI, every key\n"
+         "  presets    list the built-in presets\n"
+         "  verify     regenerate a dataset from its dataset.ini and compare (exit 0 same, 1 "
+         "differs)\n"
+         "  diff       compare two datasets or two PNG files with a tolerance\n"
+         "  merge      join the shard folders of 'generate --shard I/N' into one dataset\n"
+         "  stats      per-split class balance, histograms and augmentation counts of a dataset\n\n"
+         "'shapegen <command> --help' shows a command's options and every preset key.\n";
 }
 
 }  // namespace
@@ -45,8 +49,11 @@ int main(int argc, char** argv) {
     if (command == "preview") return shapegen::cli::run_preview(args);
     if (command == "verify") return shapegen::cli::run_verify(args);
     if (command == "diff") return shapegen::cli::run_diff(args);
+    if (command == "merge") return shapegen::cli::run_merge(args);
+    if (command == "stats") return shapegen::cli::run_stats(args);
     std::cerr << "shapegen: unknown command '" << command
-              << "'; commands: generate, preview, describe, presets, verify, diff (see 'shapegen --help')\n";
+              << "'; commands: generate, preview, describe, presets, verify, diff, merge, stats "
+                 "(see 'shapegen --help')\n";
     return 2;
   } catch (const shapegen::Error& e) {
     std::cerr << "shapegen: error: " << e.what() << "\n";

@@ -19,13 +19,26 @@ void feed(const DatasetPlan& plan, FileOutput& out, const FeedOptions& options) 
   for (LayoutKind kind : plan.output().layouts)
     sinks.push_back(layouts::decl(kind).make(plan, out));
 
-  const std::uint64_t count = plan.row_count();
+  for (std::size_t i = 0; i < options.sink_states.size() && i < sinks.size(); ++i)
+    sinks[i]->resume(options.sink_states[i]);
+  if (options.begin_rows) options.begin_rows();
+  const auto states = [&] {
+    std::vector<std::string> s;
+    for (const auto& sink : sinks) s.push_back(sink->checkpoint());
+    return s;
+  };
+
+  // The rows this folder holds: all, or a shard's.
+  const RowRange range = plan.rows();
+  const std::uint64_t count = range.size();
   const std::uint64_t batch_size = plan.batch_size(options.jobs);
   std::vector<Sample> samples;
   std::vector<PlanRow> rows;
-  for (std::uint64_t first = 0; first < count; first += batch_size) {
-    if (options.between_batches) options.between_batches(first, count);
-    const std::uint64_t n = std::min(batch_size, count - first);
+  for (std::uint64_t done = options.start; done < count; done += batch_size) {
+    if (options.checkpoint && done > options.start) options.checkpoint(done, states);
+    if (options.between_batches) options.between_batches(done, count);
+    const std::uint64_t first = range.first + done;
+    const std::uint64_t n = std::min(batch_size, count - done);
     samples.assign(n, {});
     rows.assign(n, {});
     parallel_for(n, options.jobs, [&](std::uint64_t k) {
@@ -36,6 +49,7 @@ void feed(const DatasetPlan& plan, FileOutput& out, const FeedOptions& options) 
     for (std::uint64_t k = 0; k < n; ++k)
       for (const auto& sink : sinks) sink->add(samples[k], rows[k]);
   }
+  if (options.checkpoint && count > options.start) options.checkpoint(count, states);
   if (options.between_batches) options.between_batches(count, count);
   // Layouts first, the primary files (with the recipe) last.
   for (auto it = sinks.rbegin(); it != sinks.rend(); ++it) (*it)->finish();

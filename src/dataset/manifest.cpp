@@ -77,12 +77,14 @@ static json record_value(const RecordValue& v) {
   return std::visit(
       [](const auto& x) -> json {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, double>) return round_value(x);
+        if constexpr (std::is_same_v<T, double>)
+          return round_value(x);
         else if constexpr (std::is_same_v<T, std::vector<double>>) {
           json a = json::array();
           for (double d : x) a.push_back(round_value(d));
           return a;
-        } else return x;
+        } else
+          return x;
       },
       v);
 }
@@ -112,7 +114,8 @@ std::string manifest_line(const Sample& sample, const std::string& file, const s
   j["height"] = sample.scene.height;
   j["background"] = color_json(sample.scene.background, sample.scene.rgb);
   json objects = json::array();
-  for (const ObjectLabel& label : sample.objects) objects.push_back(object_json(label, sample.scene.rgb));
+  for (const ObjectLabel& label : sample.objects)
+    objects.push_back(object_json(label, sample.scene.rgb));
   j["objects"] = objects;
   j["augment"] = augment_json(sample.augment);
   return j.dump();
@@ -133,11 +136,10 @@ static std::vector<std::string> class_field_columns() {
 std::string csv_header(bool shape_column) {
   std::string h = std::string("file,index,split,object,class") + (shape_column ? ",shape" : "");
   for (const std::string& name : class_field_columns()) h += "," + name;
-  h +=
-      ",bbox_x0,bbox_y0,bbox_x1,bbox_y1,"
-      "bbox_full_x0,bbox_full_y0,bbox_full_x1,bbox_full_y1,visible_fraction,"
-      "center_x,center_y,size,rotation,stroke_width,fill,"
-      "stroke_r,stroke_g,stroke_b,fill_r,fill_g,fill_b";
+  h += ",bbox_x0,bbox_y0,bbox_x1,bbox_y1,"
+       "bbox_full_x0,bbox_full_y0,bbox_full_x1,bbox_full_y1,visible_fraction,"
+       "center_x,center_y,size,rotation,stroke_width,fill,"
+       "stroke_r,stroke_g,stroke_b,fill_r,fill_g,fill_b";
   for (std::size_t v = 0; v < max_vertex_count(); ++v) {
     const std::string p = ",v" + std::to_string(v) + "_";
     h += p + "x" + p + "y" + p + "visible";

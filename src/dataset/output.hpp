@@ -21,12 +21,23 @@ enum class TextCheck {
   rows,   // line k is the record of row k (manifest.jsonl): each differing line
           // is reported with its first differing field and fails row k
   input,  // the recipe verify itself reads (dataset.ini): present, not compared
+  tar,    // a tar of rows' members (WebDataset): members in order, PNG members by pixels
+          // within the tolerance (they fail their row), the others byte for byte
 };
 
 // How a comparer judges an image.
 enum class ImageCheck {
   sample,  // a row's own image: within the tolerance; a difference fails the row
   exact,   // a label image (masks): identical pixels whatever the tolerance
+};
+
+// Files and bytes an output wrote, but for files naming the folder (their
+// size depends on where the dataset lives): a shard records them so merge can
+// tell a whole shard from a damaged one.
+struct FileCensus {
+  std::uint64_t files = 0;
+  std::uint64_t bytes = 0;
+  bool operator==(const FileCensus&) const = default;
 };
 
 class TextOutput {
@@ -58,6 +69,11 @@ class FileOutput {
   // A file for intermediate data that is no part of the dataset (COCO's
   // annotation side files); its folder exists. The caller removes it.
   virtual std::filesystem::path scratch_path(const std::string& name) = 0;
+  // What was written so far (a comparer writes nothing).
+  virtual FileCensus census() const { return {}; }
+  // True when continuing an interrupted run: side files (scratch) already
+  // hold what the checkpoint counts on and must not be truncated.
+  virtual bool resuming() const { return false; }
 
   void write_text(const std::string& file, std::string_view text, TextCheck check) {
     auto out = open_text(file, check);

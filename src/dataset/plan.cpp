@@ -24,6 +24,8 @@ OutputSpec read_output_spec(const Config& config) {
               : link == "copy"  ? LinkMode::copy
                                 : LinkMode::hardlink;
   spec.png_compression = static_cast<int>(config.integer("image.png_compression"));
+  spec.webdataset_samples = static_cast<std::uint64_t>(config.integer("output.webdataset_samples"));
+  if (spec.webdataset_samples > 0) spec.layouts.push_back(LayoutKind::webdataset);
   return spec;
 }
 
@@ -38,15 +40,17 @@ bool OutputSpec::has(LayoutKind kind) const {
   return std::find(layouts.begin(), layouts.end(), kind) != layouts.end();
 }
 
-DatasetPlan::DatasetPlan(const Config& config)
+DatasetPlan::DatasetPlan(const Config& config, const Shard& shard, int jobs)
     : output_(read_output_spec(config)),
       generator_(config, keeps_masks(output_)),
       rows_(generator_.row_count()),
       variants_(generator_.variants()),
+      shard_(shard),
+      range_(rows_of(shard)),
       // At least 6 digits, and as many as the last row needs, so names sort.
       stem_digits_(std::max<std::size_t>(6, std::to_string(rows_ - 1).size())),
       splitter_(output_.split, static_cast<std::uint64_t>(config.integer("dataset.seed")),
-                static_cast<std::uint64_t>(config.integer("dataset.count")), Sampler(config)),
+                static_cast<std::uint64_t>(config.integer("dataset.count")), Sampler(config), jobs),
       frame_bytes_(std::uint64_t(config.integer("image.width")) *
                    std::uint64_t(config.integer("image.height")) * 4),
       description_(config.text("dataset.description")),
@@ -61,6 +65,24 @@ PlanRow DatasetPlan::row(std::uint64_t index) const {
   r.file = "images/" + r.stem + ".png";
   r.split = splitter_.split_of(r.base);
   return r;
+}
+
+RowRange DatasetPlan::rows_of(const Shard& shard) const {
+  const std::uint64_t per_base = std::uint64_t(variants_ + 1);
+  return shard_rows(shard, rows_ / per_base, per_base);
+}
+
+std::map<std::string, std::uint64_t> DatasetPlan::split_rows_before(std::uint64_t end) const {
+  std::map<std::string, std::uint64_t> rows;
+  for (const std::string& split : splits()) rows[split] = 0;
+  const std::uint64_t per_base = std::uint64_t(variants_ + 1);
+  if (splits().size() == 1) {
+    rows[splits().front()] = end;
+    return rows;
+  }
+  for (std::uint64_t base = 0; base * per_base < end; ++base)
+    rows[splitter_.split_of(base)] += std::min(per_base, end - base * per_base);
+  return rows;
 }
 
 std::optional<std::uint64_t> DatasetPlan::row_of_stem(std::string_view stem) const {

@@ -5,6 +5,7 @@
 // they need from the generator. Nothing else computes a file name of the
 // primary images.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,10 +14,11 @@
 #include "dataset/split.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/generator.hpp"
+#include "shapegen/shard.hpp"
 
 namespace shapegen {
 
-enum class LayoutKind { imagefolder, coco, yolo, masks };
+enum class LayoutKind { imagefolder, coco, yolo, masks, webdataset };
 enum class YoloTask { detect, segment };
 enum class LinkMode { hardlink, symlink, copy };
 
@@ -27,6 +29,7 @@ struct OutputSpec {
   YoloTask yolo_task = YoloTask::detect;
   LinkMode link = LinkMode::hardlink;
   int png_compression = 6;
+  std::uint64_t webdataset_samples = 0;  // samples per tar; 0: no tars
   bool has(LayoutKind kind) const;
 };
 
@@ -40,14 +43,26 @@ struct PlanRow {
 
 class DatasetPlan {
  public:
-  // Exact splits draw every base scene once here (no rendering).
-  explicit DatasetPlan(const Config& config);
+  // Exact splits draw every base scene once here (no rendering), in every
+  // shard alike, so each shard splits as the whole dataset does.
+  // `jobs`: threads for that pre-pass.
+  explicit DatasetPlan(const Config& config, const Shard& shard = {}, int jobs = 1);
 
   const OutputSpec& output() const { return output_; }
   // Makes rows with what the layouts need (masks keep per-object coverage).
   const Generator& generator() const { return generator_; }
+  // Rows of the whole dataset: stems, ids and splits are those of the whole,
+  // whatever the shard.
   std::uint64_t row_count() const { return rows_; }
+  // The rows this folder holds: all of them, or the shard's.
+  const Shard& shard() const { return shard_; }
+  RowRange rows() const { return range_; }
+  // The rows of any shard of this dataset.
+  RowRange rows_of(const Shard& shard) const;
   PlanRow row(std::uint64_t index) const;
+  // Rows of each split among rows [0, end) (a WebDataset shard needs to know
+  // where its first tar starts); linear in the base samples before `end`.
+  std::map<std::string, std::uint64_t> split_rows_before(std::uint64_t end) const;
   // The row whose stem is `stem`, if any ("000042" -> 42).
   std::optional<std::uint64_t> row_of_stem(std::string_view stem) const;
   // Splits with a non-zero fraction, in the order train, val, test.
@@ -57,13 +72,16 @@ class DatasetPlan {
   std::uint64_t batch_size(int jobs) const;
 
   const std::string& description() const { return description_; }
-  const std::string& recipe() const { return recipe_; }  // dataset.ini text
+  // The dataset.ini text of the whole dataset (a shard adds its record).
+  const std::string& recipe() const { return recipe_; }
 
  private:
   OutputSpec output_;
   Generator generator_;
   std::uint64_t rows_;
   int variants_;
+  Shard shard_;
+  RowRange range_;
   std::size_t stem_digits_;
   Splitter splitter_;
   std::uint64_t frame_bytes_;

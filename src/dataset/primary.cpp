@@ -2,6 +2,7 @@
 // manifest.jsonl (one line per row), labels.csv (one row per object) and
 // dataset.ini, the recipe.
 #include "dataset/manifest.hpp"
+#include "dataset/shard_record.hpp"
 #include "dataset/sink.hpp"
 
 namespace shapegen {
@@ -31,7 +32,11 @@ class Primary : public Sink {
   void finish() override {
     manifest_->close();
     csv_->close();
-    out_.write_text("dataset.ini", plan_.recipe(), TextCheck::input);
+    // A shard: the recipe, then its record (with what it wrote, for merge).
+    std::string ini = plan_.recipe();
+    if (!plan_.shard().whole())
+      ini += shard_record_text({plan_.shard(), plan_.rows(), out_.census()});
+    out_.write_text("dataset.ini", ini, TextCheck::input);
   }
 
  private:

@@ -16,7 +16,8 @@ struct DatasetRows::Impl {
 };
 
 DatasetRows::DatasetRows(const Config& config, bool keep_masks)
-    : impl_(std::make_shared<const Impl>(Impl{DatasetPlan(config), Generator(config, keep_masks)})) {}
+    : impl_(
+          std::make_shared<const Impl>(Impl{DatasetPlan(config), Generator(config, keep_masks)})) {}
 
 std::uint64_t DatasetRows::size() const { return impl_->plan.row_count(); }
 
@@ -32,7 +33,9 @@ void DatasetRows::make_range(std::uint64_t first, std::uint64_t n, int jobs,
 
 std::string DatasetRows::file(std::uint64_t row) const { return impl_->plan.row(row).file; }
 
-std::string DatasetRows::split(const Sample& sample) const { return impl_->plan.row(sample.index).split; }
+std::string DatasetRows::split(const Sample& sample) const {
+  return impl_->plan.row(sample.index).split;
+}
 
 std::string DatasetRows::manifest_line(const Sample& sample) const {
   const PlanRow row = impl_->plan.row(sample.index);

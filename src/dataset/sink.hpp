@@ -3,6 +3,8 @@
 // puts its files into a FileOutput: the primary images with the manifest and
 // labels.csv, and each layout. Writing and verifying feed the same sinks;
 // only the output differs.
+#include <string>
+
 #include "dataset/output.hpp"
 #include "dataset/plan.hpp"
 #include "shapegen/sample.hpp"
@@ -19,6 +21,11 @@ class Sink {
   // in index order, after add_files of the same row.
   virtual void add(const Sample&, const PlanRow&) {}
   virtual void finish() {}
+  // For --resume: the sink's own state between batches (text, empty when it
+  // keeps none beyond its files' lengths), with its side files flushed; and
+  // that state given back to a new sink continuing the run.
+  virtual std::string checkpoint() { return {}; }
+  virtual void resume(const std::string& /*state*/) {}
 };
 
 // images/<stem>.png, manifest.jsonl, labels.csv and dataset.ini.

@@ -2,10 +2,12 @@
 
 #include <map>
 
+#include "base/parallel.hpp"
+
 namespace shapegen {
 
 Splitter::Splitter(const SplitSpec& spec, std::uint64_t seed, std::uint64_t count,
-                   const Sampler& sampler)
+                   const Sampler& sampler, int jobs)
     : fractions_(spec.fractions), seed_(seed) {
   for (std::size_t s = 0; s < fractions_.names.size(); ++s)
     if (fractions_.weights[s] > 0) used_.push_back(fractions_.names[s]);
@@ -14,8 +16,12 @@ Splitter::Splitter(const SplitSpec& spec, std::uint64_t seed, std::uint64_t coun
   // Exact: group base samples by the class of their first object, give each
   // split its quota of every class (largest remainder), and deal the members
   // of a class out in index order so each split gets its share evenly.
+  // The first classes are drawn in parallel (each is a pure function of i),
+  // then grouped in index order.
+  std::vector<ShapeClass> first_class(count);
+  parallel_for(count, jobs, [&](std::uint64_t i) { first_class[i] = sampler.first_class(i); });
   std::map<ShapeClass, std::vector<std::uint64_t>> by_class;
-  for (std::uint64_t i = 0; i < count; ++i) by_class[sampler.first_class(i)].push_back(i);
+  for (std::uint64_t i = 0; i < count; ++i) by_class[first_class[i]].push_back(i);
   double total = 0;
   for (double w : fractions_.weights) total += w;
   const std::size_t k = fractions_.weights.size();

@@ -17,8 +17,10 @@ struct SplitSpec {
 
 class Splitter {
  public:
-  // exact mode draws the first object's class of every base sample to count classes.
-  Splitter(const SplitSpec& spec, std::uint64_t seed, std::uint64_t count, const Sampler& sampler);
+  // exact mode draws the first object's class of every base sample to count
+  // classes, on `jobs` threads.
+  Splitter(const SplitSpec& spec, std::uint64_t seed, std::uint64_t count, const Sampler& sampler,
+           int jobs = 1);
   const std::string& split_of(std::uint64_t base_index) const;
   // The splits with a non-zero fraction, in order train, val, test.
   const std::vector<std::string>& splits() const { return used_; }

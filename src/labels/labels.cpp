@@ -19,7 +19,8 @@ static Box visible_box(const Scene& scene, const Box& full, const Image& shown) 
       }
   if (c1 < 0) return {};
   const Box frame{0, 0, double(scene.width), double(scene.height)};
-  return intersect(intersect(full, frame), Box{double(c0), double(r0), double(c1 + 1), double(r1 + 1)});
+  return intersect(intersect(full, frame),
+                   Box{double(c0), double(r0), double(c1 + 1), double(r1 + 1)});
 }
 
 ObjectLabel label_object(const Scene& scene, const Object& object, const Image& cover,
@@ -70,7 +71,8 @@ ObjectLabel label_object(const Scene& scene, const Object& object, const Image& 
   Image visible = ink;
   if (covered)
     for (std::size_t i = 0; i < visible.pixels.size(); ++i)
-      visible.pixels[i] = static_cast<std::uint8_t>(visible.pixels[i] * (255 - cover.pixels[i]) / 255);
+      visible.pixels[i] =
+          static_cast<std::uint8_t>(visible.pixels[i] * (255 - cover.pixels[i]) / 255);
   label.visible_fraction = whole > 0 ? std::min(1.0, coverage_area(visible) / whole) : 0;
   // A pixel shows the object's ink unless something covers at least half of
   // it and less than half a pixel of ink is left (the antialiased rim of a
@@ -122,7 +124,8 @@ void label_scene(Sample& sample, const Image& hidden, bool keep_masks) {
   for (std::size_t i = 0; i < std::size_t(scene.width) * scene.height; ++i) {
     std::size_t owner = n;
     for (std::size_t j = n; j-- > 0;)
-      if (shown[j].pixels[i] && (owner == n || shown[j].pixels[i] > shown[owner].pixels[i])) owner = j;
+      if (shown[j].pixels[i] && (owner == n || shown[j].pixels[i] > shown[owner].pixels[i]))
+        owner = j;
     for (std::size_t j = 0; j < n; ++j)
       if (j != owner) shown[j].pixels[i] = 0;
   }

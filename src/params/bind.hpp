@@ -65,23 +65,35 @@ struct WeightedEnum<Weighted<E>> {
 template <class T>
 constexpr bool is_weighted_named() {
   using E = typename WeightedEnum<T>::type;
-  if constexpr (std::is_void_v<E>) return false;
-  else return Named<E>;
+  if constexpr (std::is_void_v<E>)
+    return false;
+  else
+    return Named<E>;
 }
 
 // The kind of key that fills a member of type T.
 template <class T>
 constexpr Kind kind_for() {
-  if constexpr (Named<T>) return Kind::choice;
-  else if constexpr (std::is_same_v<T, Weights> || is_weighted_named<T>()) return Kind::weights;
-  else if constexpr (std::is_same_v<T, bool>) return Kind::boolean;
-  else if constexpr (std::is_integral_v<T>) return Kind::integer;
-  else if constexpr (std::is_same_v<T, double>) return Kind::real;
-  else if constexpr (std::is_same_v<T, Range>) return Kind::range;
-  else if constexpr (std::is_same_v<T, ColorRange>) return Kind::color;
-  else if constexpr (std::is_same_v<T, std::vector<std::string>>) return Kind::list;
-  else if constexpr (std::is_same_v<T, std::string>) return Kind::text;
-  else static_assert(!sizeof(T*), "no kind of key fills a member of this type");
+  if constexpr (Named<T>)
+    return Kind::choice;
+  else if constexpr (std::is_same_v<T, Weights> || is_weighted_named<T>())
+    return Kind::weights;
+  else if constexpr (std::is_same_v<T, bool>)
+    return Kind::boolean;
+  else if constexpr (std::is_integral_v<T>)
+    return Kind::integer;
+  else if constexpr (std::is_same_v<T, double>)
+    return Kind::real;
+  else if constexpr (std::is_same_v<T, Range>)
+    return Kind::range;
+  else if constexpr (std::is_same_v<T, ColorRange>)
+    return Kind::color;
+  else if constexpr (std::is_same_v<T, std::vector<std::string>>)
+    return Kind::list;
+  else if constexpr (std::is_same_v<T, std::string>)
+    return Kind::text;
+  else
+    static_assert(!sizeof(T*), "no kind of key fills a member of this type");
 }
 
 template <class E>

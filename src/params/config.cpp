@@ -50,7 +50,9 @@ const Value& Config::at(const std::string& key) const {
   return it->second;
 }
 
-std::int64_t Config::integer(const std::string& key) const { return std::get<std::int64_t>(at(key)); }
+std::int64_t Config::integer(const std::string& key) const {
+  return std::get<std::int64_t>(at(key));
+}
 double Config::real(const std::string& key) const { return std::get<double>(at(key)); }
 Range Config::range(const std::string& key) const { return std::get<Range>(at(key)); }
 const Weights& Config::weights(const std::string& key) const { return std::get<Weights>(at(key)); }
@@ -69,13 +71,15 @@ std::string Config::to_ini() const {
          "# `shapegen generate --preset THIS_FILE` reproduces the dataset byte for byte.\n";
   std::string section;
   for (const auto& decl : catalog_->options()) {
+    if (decl.optional && at(decl.key) == decl.parse(decl.default_text)) continue;
     const auto dot = decl.key.find('.');
     const std::string sec = decl.key.substr(0, dot);
     if (sec != section) {
       out << "\n[" << sec << "]\n";
       section = sec;
     }
-    const std::string value = decl.recorded ? running_version(decl.key) : format_value(at(decl.key));
+    const std::string value =
+        decl.recorded ? running_version(decl.key) : format_value(at(decl.key));
     out << "# " << decl.doc << " Allowed: " << decl.allowed() << ".\n"
         << decl.key.substr(dot + 1) << (value.empty() ? " =" : " = " + value) << "\n";
   }

@@ -38,15 +38,24 @@ static std::string join(const std::vector<std::string>& words, const std::string
 
 std::string OptionDecl::allowed() const {
   switch (kind) {
-    case Kind::integer: return "a whole number in " + bounds.describe();
-    case Kind::real: return "a number in " + bounds.describe();
-    case Kind::range: return "a number or range lo..hi within " + bounds.describe();
-    case Kind::weights: return "weights name:w over {" + join(names, ", ") + "}, not all zero";
-    case Kind::color: return "a gray level or range in 0..255, or 'r, g, b' with each a range";
-    case Kind::boolean: return "true or false";
-    case Kind::choice: return "one of " + join(names, ", ");
-    case Kind::list: return "a comma-separated list of distinct names from {" + join(names, ", ") + "}";
-    case Kind::text: return "one line of text";
+    case Kind::integer:
+      return "a whole number in " + bounds.describe();
+    case Kind::real:
+      return "a number in " + bounds.describe();
+    case Kind::range:
+      return "a number or range lo..hi within " + bounds.describe();
+    case Kind::weights:
+      return "weights name:w over {" + join(names, ", ") + "}, not all zero";
+    case Kind::color:
+      return "a gray level or range in 0..255, or 'r, g, b' with each a range";
+    case Kind::boolean:
+      return "true or false";
+    case Kind::choice:
+      return "one of " + join(names, ", ");
+    case Kind::list:
+      return "a comma-separated list of distinct names from {" + join(names, ", ") + "}";
+    case Kind::text:
+      return "one line of text";
   }
   return "";
 }
@@ -69,16 +78,20 @@ Value OptionDecl::parse(const std::string& text) const {
         throw std::invalid_argument("out of range");
       return r;
     }
-    case Kind::weights: return parse_weights(text, names);
-    case Kind::color: return parse_color(text);
-    case Kind::boolean: return parse_bool(text);
+    case Kind::weights:
+      return parse_weights(text, names);
+    case Kind::color:
+      return parse_color(text);
+    case Kind::boolean:
+      return parse_bool(text);
     case Kind::choice: {
       const std::string word = trim(text);
       if (std::find(names.begin(), names.end(), word) == names.end())
         throw std::invalid_argument("not a known choice");
       return Choice{word};
     }
-    case Kind::list: return parse_name_list(text, names);
+    case Kind::list:
+      return parse_name_list(text, names);
     case Kind::text: {
       if (text.find('\n') != std::string::npos) throw std::invalid_argument("more than one line");
       return trim(text);
@@ -87,7 +100,8 @@ Value OptionDecl::parse(const std::string& text) const {
   throw std::logic_error("unhandled option kind");
 }
 
-OptionDecl declare::integer(std::string key, std::string def, double min, double max, std::string doc) {
+OptionDecl declare::integer(std::string key, std::string def, double min, double max,
+                            std::string doc) {
   return {std::move(key), Kind::integer, std::move(def), std::move(doc), {min, max}, {}};
 }
 OptionDecl declare::real(std::string key, std::string def, Bounds b, std::string doc) {
@@ -97,11 +111,11 @@ OptionDecl declare::range(std::string key, std::string def, Bounds b, std::strin
   return {std::move(key), Kind::range, std::move(def), std::move(doc), b, {}};
 }
 OptionDecl declare::weights(std::string key, std::string def, std::vector<std::string> names,
-                   std::string doc) {
+                            std::string doc) {
   return {std::move(key), Kind::weights, std::move(def), std::move(doc), {}, std::move(names)};
 }
 OptionDecl declare::choice(std::string key, std::string def, std::vector<std::string> words,
-                  std::string doc) {
+                           std::string doc) {
   return {std::move(key), Kind::choice, std::move(def), std::move(doc), {}, std::move(words)};
 }
 OptionDecl declare::color(std::string key, std::string def, std::string doc) {

@@ -35,7 +35,19 @@ std::vector<OptionDecl> output_options() {
              "YOLO label rows: boxes (detect) or polygons (segment)."),
       choice("output.link", "hardlink", {"hardlink", "symlink", "copy"},
              "How layouts refer to the primary image file (hardlink falls back to copy)."),
+      webdataset_samples(),
   };
+}
+
+// WebDataset tars are switched on by their size rather than by a name in
+// output.formats: an optional key keeps every recipe without tars unchanged.
+OptionDecl webdataset_samples() {
+  OptionDecl decl = declare::integer(
+      "output.webdataset_samples", "0", 0, 1e9,
+      "Samples per WebDataset tar (webdataset/<split>-NNNNNN.tar of <key>.png, .json, .cls); 0: "
+      "no tars. '--formats webdataset' sets it to 1000 unless it is given.");
+  decl.optional = true;
+  return decl;
 }
 
 std::vector<OptionDecl> recorded_options() {

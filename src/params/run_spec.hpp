@@ -21,6 +21,8 @@ struct RunSpec {
 const ParamList<RunSpec>& run_params();
 // output.*: read by key in the dataset layer.
 std::vector<OptionDecl> output_options();
+// output.webdataset_samples, one of output_options().
+OptionDecl webdataset_samples();
 // dataset.<library>_version: written for the record, never read back.
 std::vector<OptionDecl> recorded_options();
 

@@ -16,7 +16,8 @@ static void overlay_color(cairo_t* cr, ShapeClass c) {
 Image contact_sheet(const std::vector<Sample>& samples, const PreviewOptions& options) {
   const int n = static_cast<int>(samples.size());
   const int w = samples.front().image.width, h = samples.front().image.height;
-  const int scale = options.scale > 0 ? options.scale : std::max(1, (96 + std::max(w, h) - 1) / std::max(w, h));
+  const int scale =
+      options.scale > 0 ? options.scale : std::max(1, (96 + std::max(w, h) - 1) / std::max(w, h));
   const int columns = options.columns > 0 ? options.columns : int(std::ceil(std::sqrt(double(n))));
   const int rows = (n + columns - 1) / columns;
   constexpr int kGap = 4;

@@ -18,7 +18,8 @@ Image image_from_rgb24(cairo_surface_t* surface, int channels) {
   cairo_surface_flush(surface);
   const unsigned char* data = cairo_image_surface_get_data(surface);
   const int stride = cairo_image_surface_get_stride(surface);
-  Image img(cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface), channels);
+  Image img(cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
+            channels);
   for (int y = 0; y < img.height; ++y) {
     const auto* row = reinterpret_cast<const std::uint32_t*>(data + std::size_t(y) * stride);
     std::uint8_t* out = &img.pixels[std::size_t(y) * img.width * channels];

@@ -26,14 +26,17 @@ bool Placement::try_add(const Object& obj) {
     // The new object lies on top: check what it leaves of the others before
     // changing anything.
     const Image cover = coverage_(scene_, obj);
-    auto left = [&cover](std::uint8_t v, std::size_t i) { return v * (255 - cover.pixels[i]) / 255; };
+    auto left = [&cover](std::uint8_t v, std::size_t i) {
+      return v * (255 - cover.pixels[i]) / 255;
+    };
     for (std::size_t j = 0; j < visible_.size(); ++j) {
       double area = 0;
       for (std::size_t i = 0; i < cover.pixels.size(); ++i) area += left(visible_[j].pixels[i], i);
       if (area / 255 < min_visible_ * whole_[j]) return false;
     }
     for (Image& v : visible_)
-      for (std::size_t i = 0; i < cover.pixels.size(); ++i) v.pixels[i] = static_cast<std::uint8_t>(left(v.pixels[i], i));
+      for (std::size_t i = 0; i < cover.pixels.size(); ++i)
+        v.pixels[i] = static_cast<std::uint8_t>(left(v.pixels[i], i));
     visible_.push_back(cover);
     whole_.push_back(coverage_area(cover));
   }
@@ -69,8 +72,9 @@ Scene Sampler::draw(std::uint64_t index) const {
   Rng rng = Rng::stream(seed, "scene");
   scene.background = draw_color(rng, spec_.image.background);
   const Range count = spec_.objects.count;
-  const auto n = count.lo == count.hi ? std::int64_t(count.lo)
-                                      : rng.uniform_int(std::int64_t(count.lo), std::int64_t(count.hi));
+  const auto n = count.lo == count.hi
+                     ? std::int64_t(count.lo)
+                     : rng.uniform_int(std::int64_t(count.lo), std::int64_t(count.hi));
   Placement placement(scene, spec_.objects.max_overlap, spec_.objects.min_visible, coverage_);
   for (std::int64_t k = 0; k < n; ++k) {
     Rng object_rng = Rng::stream(seed, "object" + std::to_string(k));

@@ -132,8 +132,8 @@ std::vector<OptionDecl> scene_options() {
 
 SceneSpec bind_scene_spec(const Config& config) {
   SceneSpec spec{bind_params(config, run_params()).seed, bind_params(config, image_params()),
-                 bind_params(config, objects_params()), bind_params(config, shape_params()),
-                 bind_params(config, style_params()), {}};
+                 bind_params(config, objects_params()),  bind_params(config, shape_params()),
+                 bind_params(config, style_params()),    {}};
   spec.shape.labels = bind_params(config, shape_label_params()).labels;
   spec.shape.label_of = parse_label_map(spec.shape.labels);
   for (ShapeClass c : shape_classes()) spec.makers.push_back(shape_decl(c).bind(config));

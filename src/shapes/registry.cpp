@@ -18,11 +18,7 @@ namespace {
 // new classes go at the end. A deque, so rows never move while in use.
 std::deque<ShapeDecl>& rows() {
   static std::deque<ShapeDecl> table = {
-      triangle_shape(),
-      circle_shape(),
-      square_shape(),
-      ellipse_shape(),
-      rectangle_shape(),
+      triangle_shape(), circle_shape(), square_shape(), ellipse_shape(), rectangle_shape(),
   };
   return table;
 }

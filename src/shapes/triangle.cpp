@@ -59,7 +59,8 @@ void check_scalene_angles(const TriangleParams& p) {
 // Interior angles at V0, V1, V2, degrees.
 std::array<double, 3> draw_angles(const TriangleParams& p, TriangleKind kind, Rng& rng) {
   switch (kind) {
-    case TriangleKind::equilateral: return {60, 60, 60};
+    case TriangleKind::equilateral:
+      return {60, 60, 60};
     case TriangleKind::isosceles: {
       const double a = rng.uniform(p.isosceles_apex.lo, p.isosceles_apex.hi);
       return {a, (180 - a) / 2, (180 - a) / 2};
@@ -68,7 +69,8 @@ std::array<double, 3> draw_angles(const TriangleParams& p, TriangleKind kind, Rn
       const double a = rng.uniform(p.right_acute.lo, p.right_acute.hi);
       return {90, a, 90 - a};
     }
-    case TriangleKind::scalene: break;
+    case TriangleKind::scalene:
+      break;
   }
   // Scalene: rejection sampling over the angle simplex; check_scalene_angles
   // guarantees the fallback triangle satisfies the constraints.
@@ -91,8 +93,8 @@ ShapeMaker bind_triangle(const Config& config) {
     const TriangleKind kind = p.kinds.draw(rng);
     const std::array<double, 3> a = draw_angles(p, kind, rng);
     std::vector<Point> vertices = triangle_vertices(r, a[0], a[1], a[2]);
-    return ShapeGeometry{vertices, vertices,
-                         {std::string(name_of(kind)), std::vector<double>(a.begin(), a.end())}};
+    return ShapeGeometry{
+        vertices, vertices, {std::string(name_of(kind)), std::vector<double>(a.begin(), a.end())}};
   };
 }
 

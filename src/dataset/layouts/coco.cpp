@@ -8,12 +8,12 @@
 // with the dataset, whether the file is written or compared.
 #include <fstream>
 #include <map>
-#include <vector>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "dataset/layouts/layout.hpp"
-#include "shapegen/error.hpp"
 #include "dataset/manifest.hpp"
+#include "shapegen/error.hpp"
 #include "shapegen/version.hpp"
 #include "shapes/registry.hpp"
 
@@ -30,8 +30,11 @@ std::string coco_categories(const std::vector<ShapeClass>& classes) {
     json skeleton = json::array();
     for (const auto& [a, b] : d.skeleton)
       skeleton.push_back(json::array({a + 1, b + 1}));  // 1-based, as in COCO
-    list.push_back({{"id", class_index(c) + 1}, {"name", d.name}, {"supercategory", "shape"},
-                    {"keypoints", d.vertex_names}, {"skeleton", skeleton}});
+    list.push_back({{"id", class_index(c) + 1},
+                    {"name", d.name},
+                    {"supercategory", "shape"},
+                    {"keypoints", d.vertex_names},
+                    {"skeleton", skeleton}});
   }
   return list.dump();
 }
@@ -53,24 +56,52 @@ class Coco : public Sink {
       const std::string name = "annotations/instances_" + split + ".json";
       f.json = out.open_text(name, TextCheck::lines);
       f.side_path = out.scratch_path(name + ".annotations");
-      f.annotations.open(f.side_path, std::ios::binary);
+      // Resuming, the side file holds what the checkpoint counts on.
+      f.annotations.open(f.side_path,
+                         out.resuming() ? std::ios::binary | std::ios::app : std::ios::binary);
       if (!f.annotations) throw IoError(f.side_path.string() + ": cannot be written");
       f.json->write(head);
     }
   }
 
-  ~Coco() override {
-    std::error_code ec;
+  // The side files are left to the output, which owns its scratch space:
+  // until the staging folder is swapped in, a resumed run may need them.
+
+  std::string checkpoint() override {
+    json state = json::object();
     for (auto& [split, f] : files_) {
+      f.annotations.flush();
+      if (!f.annotations) throw IoError(f.side_path.string() + ": write failed (disk full?)");
+      state[split] = {f.images, f.next_annotation, std::uint64_t(f.annotations.tellp())};
+    }
+    return state.dump();
+  }
+
+  void resume(const std::string& text) override {
+    const json state = json::parse(text);
+    for (auto& [split, f] : files_) {
+      const auto& s = state.at(split);
+      f.images = s.at(0).get<std::uint64_t>();
+      f.next_annotation = s.at(1).get<std::uint64_t>();
+      const auto bytes = s.at(2).get<std::uint64_t>();
       f.annotations.close();
-      fs::remove(f.side_path, ec);
+      std::error_code ec;
+      if (fs::file_size(f.side_path, ec) < bytes || ec)
+        throw IoError(f.side_path.string() +
+                      ": shorter than the checkpoint of the interrupted run records; discard the "
+                      "run with --overwrite");
+      fs::resize_file(f.side_path, bytes, ec);
+      f.annotations.open(f.side_path, std::ios::binary | std::ios::app);
+      if (ec || !f.annotations) throw IoError(f.side_path.string() + ": cannot be continued");
     }
   }
 
   void add(const Sample& sample, const PlanRow& row) override {
     File& f = files_.at(row.split);
     const std::uint64_t image_id = sample.index + 1;  // COCO ids start at 1
-    const json image = {{"id", image_id}, {"file_name", row.file}, {"width", sample.scene.width},
+    const json image = {{"id", image_id},
+                        {"file_name", row.file},
+                        {"width", sample.scene.width},
                         {"height", sample.scene.height}};
     f.json->write((f.images++ ? "," : "") + image.dump());
     const Box frame{0, 0, double(sample.scene.width), double(sample.scene.height)};
@@ -80,7 +111,8 @@ class Coco : public Sink {
       json segmentation = json::array();
       if (!polygon.empty()) {
         json ring = json::array();
-        for (const Point& p : polygon) ring.push_back(round_label(p.x)), ring.push_back(round_label(p.y));
+        for (const Point& p : polygon)
+          ring.push_back(round_label(p.x)), ring.push_back(round_label(p.y));
         segmentation.push_back(ring);
       }
       json keypoints = json::array();

@@ -5,7 +5,8 @@ namespace shapegen::layouts {
 int class_index(ShapeClass c) { return c.id; }
 
 const std::vector<LayoutDecl>& all() {
-  static const std::vector<LayoutDecl> decls = {imagefolder(), coco(), yolo(), masks()};
+  static const std::vector<LayoutDecl> decls = {imagefolder(), coco(), yolo(), masks(),
+                                                webdataset()};
   return decls;
 }
 

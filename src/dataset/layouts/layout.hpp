@@ -22,6 +22,7 @@ LayoutDecl imagefolder();
 LayoutDecl coco();
 LayoutDecl yolo();
 LayoutDecl masks();
+LayoutDecl webdataset();  // switched on by output.webdataset_samples, not output.formats
 
 // Every layout, in the order the writer feeds them.
 const std::vector<LayoutDecl>& all();

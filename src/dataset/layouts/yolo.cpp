@@ -24,7 +24,8 @@ class Yolo : public Sink {
     std::string text;
     for (const ObjectLabel& l : sample.objects) {
       if (l.bbox.empty()) continue;  // nothing of it can be seen
-      const auto polygon = segment_ ? clip_polygon(l.object.outline, Box{0, 0, w, h}) : std::vector<Point>{};
+      const auto polygon =
+          segment_ ? clip_polygon(l.object.outline, Box{0, 0, w, h}) : std::vector<Point>{};
       // Ink in the frame whose outline is not (a thick stroke along the edge)
       // has no polygon to give: YOLO-seg leaves it out, as COCO leaves its
       // segmentation empty.

@@ -1,0 +1,140 @@
+// shapegen merge: N shard folders -> the dataset one run writes. The
+// shards are read and checked first (merge_shards.cpp); then, in a staging
+// folder renamed into place at the end, the files of one row are linked
+// (hard links where the file system allows, the same relative symbolic link
+// where the shard has one, else copies) and the files spanning rows are
+// joined (merge_join.cpp).
+#include <filesystem>
+#include <map>
+
+#include "dataset/merge_join.hpp"
+#include "dataset/merge_shards.hpp"
+#include "dataset/plan.hpp"
+#include "dataset/staging.hpp"
+#include "shapegen/dataset.hpp"
+#include "shapegen/error.hpp"
+#include "shapegen/png.hpp"
+
+namespace fs = std::filesystem;
+
+namespace shapegen {
+
+namespace {
+
+fs::path prepared(const fs::path& path) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec)
+    throw IoError(path.parent_path().string() + ": cannot create the folder (" + ec.message() +
+                  ")");
+  return path;
+}
+
+// A file of one row, put in place as the shard has it.
+void place_row_file(const fs::path& from, const fs::path& at) {
+  std::error_code ec;
+  if (fs::is_symlink(from, ec)) {
+    fs::create_symlink(fs::read_symlink(from, ec), at, ec);
+    if (ec) throw IoError(at.string() + ": cannot create a symbolic link (" + ec.message() + ")");
+    return;
+  }
+  fs::create_hard_link(from, at, ec);
+  if (!ec) return;
+  ec.clear();  // another file system, or none with hard links: copy
+  fs::copy_file(from, at, ec);
+  if (ec) throw IoError(at.string() + ": cannot be written (" + ec.message() + ")");
+}
+
+// The plan merge needs names, rows and the list of splits from, not which
+// split each row is in (the shards' files say that): so no exact-split
+// pre-pass over every base sample, which would cost as much as a shard's.
+Config recipe_config(const ShardFolder& shard) {
+  Config config = Config::defaults();
+  config.set_all(parse_preset_text(shard.recipe, (shard.dir / "dataset.ini").string()),
+                 (shard.dir / "dataset.ini").string());
+  config.set("output.split_mode", "hash", "merge");
+  config.check_consistency();
+  return config;
+}
+
+}  // namespace
+
+void merge_datasets(const MergeOptions& options) {
+  const auto say = [&](const std::string& line) {
+    if (options.progress) options.progress(line);
+  };
+  check_output_dir(options.out_dir, options.overwrite);
+  const fs::path location = fs::absolute(options.out_dir).lexically_normal();
+  const std::vector<ShardFolder> shards = read_shards(options.shards, location);
+  const DatasetPlan plan(recipe_config(shards.front()));
+  for (const ShardFolder& shard : shards) check_shard_is_whole(plan, shard);
+  say("checked " + std::to_string(shards.size()) + " shards");
+
+  Staging staging(options.out_dir);
+  const fs::path& out = staging.dir();
+  // Files spanning rows: their parts, in shard order.
+  std::map<std::string, std::pair<FileRole, Paths>> parts;
+  std::map<std::string, std::vector<std::size_t>> part_shards;  // which shard each part is from
+  std::uint64_t linked = 0;
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(shards[i].dir, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      std::error_code type_ec;
+      if (it->is_directory(type_ec)) continue;
+      const std::string rel = it->path().lexically_relative(shards[i].dir).generic_string();
+      const FileRole role = file_role(plan, rel, nullptr);
+      if (role == FileRole::row) {
+        place_row_file(it->path(), prepared(out / rel));
+        ++linked;
+      } else if (role != FileRole::recipe) {
+        auto& [r, paths] = parts[rel];
+        r = role;
+        paths.push_back(it->path());
+        part_shards[rel].push_back(i);
+      }
+    }
+    if (ec)
+      throw IoError(shards[i].dir.string() + ": cannot list the shard's files (" + ec.message() +
+                    ")");
+  }
+  say("linked " + std::to_string(linked) + " files of single rows");
+
+  for (const auto& [rel, role_paths] : parts) {
+    const auto& [role, paths] = role_paths;
+    const fs::path to = prepared(out / rel);
+    switch (role) {
+      case FileRole::manifest:
+        join_lines(paths, to);
+        break;
+      case FileRole::labels:
+        join_table(paths, to);
+        break;
+      case FileRole::location:
+        write_location(paths.front(), to, location);
+        break;
+      case FileRole::coco:
+        join_coco(paths, to);
+        break;
+      case FileRole::tar: {
+        if (paths.size() == 1) {  // the whole tar lies in one shard: it is that file
+          place_row_file(paths.front(), to);
+          break;
+        }
+        const auto& from = part_shards[rel];
+        join_tar(paths, to, [&](std::size_t part, const std::string& name) {
+          const auto row = plan.row_of_stem(name.substr(0, name.find('.')));
+          return row && plan.rows_of(shards[from[part]].shard).contains(*row);
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  write_file_atomic((out / "dataset.ini").string(), shards.front().recipe);
+  say("joined " + std::to_string(parts.size()) + " files spanning rows");
+  staging.commit();
+}
+
+}  // namespace shapegen

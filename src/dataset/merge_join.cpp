@@ -1,0 +1,221 @@
+#include "dataset/merge_join.hpp"
+
+#include <fstream>
+#include <vector>
+
+#include "dataset/tar.hpp"
+#include "shapegen/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace shapegen {
+
+namespace {
+
+std::ifstream open_part(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path.string() + ": cannot be read");
+  return in;
+}
+
+class Out {
+ public:
+  explicit Out(const fs::path& path) : path_(path) {
+    out_.open(path, std::ios::binary | std::ios::trunc);
+    if (!out_) throw IoError(path.string() + ": cannot be written");
+  }
+  void write(std::string_view s) { out_.write(s.data(), std::streamsize(s.size())); }
+  void copy_rest(std::istream& in) {
+    std::vector<char> chunk(1 << 16);
+    while (in.read(chunk.data(), std::streamsize(chunk.size())) || in.gcount() > 0)
+      write(std::string_view(chunk.data(), std::size_t(in.gcount())));
+  }
+  void close() {
+    out_.close();
+    if (!out_) throw IoError(path_.string() + ": write failed (disk full?)");
+  }
+
+ private:
+  fs::path path_;
+  std::ofstream out_;
+};
+
+[[noreturn]] void not_ours(const fs::path& path, const std::string& why) {
+  throw IoError(path.string() + ": " + why + "; not as shapegen writes it, so it cannot be merged");
+}
+
+// Reads one JSON array's elements after its '[' up to its ']', keeping
+// strings whole (a ',' or ']' inside one is text).
+class ArrayReader {
+ public:
+  ArrayReader(std::streambuf& in, const fs::path& path) : in_(in), path_(path) {}
+  // The next element; false once the array has ended.
+  bool next(std::string& element) {
+    element.clear();
+    if (done_) return false;
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    for (int c; (c = in_.sbumpc()) != EOF;) {
+      if (in_string) {
+        in_string = escaped || c != '"';
+        escaped = !escaped && c == '\\';
+      } else if (c == '"') {
+        in_string = true;
+      } else if (depth == 0 && (c == ',' || c == ']')) {
+        done_ = c == ']';
+        if (element.empty() && (c == ',' || seen_)) not_ours(path_, "an empty array element");
+        seen_ = true;
+        return !element.empty();
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        --depth;
+      }
+      element.push_back(char(c));
+    }
+    not_ours(path_, "ends inside an array (truncated)");
+  }
+
+ private:
+  std::streambuf& in_;
+  const fs::path& path_;
+  bool done_ = false, seen_ = false;
+};
+
+// Reads exactly `text` or fails.
+void expect(std::streambuf& in, std::string_view text, const fs::path& path) {
+  for (char c : text)
+    if (in.sbumpc() != static_cast<unsigned char>(c))
+      not_ours(path, "'" + std::string(text) + "' expected");
+}
+
+}  // namespace
+
+void join_lines(const Paths& parts, const fs::path& out_path) {
+  Out out(out_path);
+  for (const fs::path& part : parts) {
+    std::ifstream in = open_part(part);
+    out.copy_rest(in);
+  }
+  out.close();
+}
+
+void join_table(const Paths& parts, const fs::path& out_path) {
+  Out out(out_path);
+  std::string header;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::ifstream in = open_part(parts[i]);
+    std::string line;
+    std::getline(in, line);
+    if (i == 0) {
+      header = line;
+      out.write(line + "\n");
+    } else if (line != header) {
+      not_ours(parts[i], "its header differs from " + parts[0].string() + "'s");
+    }
+    out.copy_rest(in);
+  }
+  out.close();
+}
+
+void join_coco(const Paths& parts, const fs::path& out_path) {
+  const std::string images_key = "\"images\":[";
+  // Elements of the two arrays, kept in a side file while images stream out.
+  std::string head;
+  Out out(out_path);
+  const fs::path side_path = out_path.string() + ".annotations";
+  std::uint64_t images = 0, annotations = 0;
+  {
+    Out side(side_path);
+    std::string element;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      std::ifstream in = open_part(parts[i]);
+      std::streambuf& buf = *in.rdbuf();
+      // The head up to the images array, the same in every part.
+      std::string part_head;
+      for (int c; part_head.size() < images_key.size() ||
+                  part_head.compare(part_head.size() - images_key.size(), images_key.size(),
+                                    images_key) != 0;) {
+        if ((c = buf.sbumpc()) == EOF) not_ours(parts[i], "no images array");
+        part_head.push_back(char(c));
+      }
+      if (i == 0) {
+        head = part_head;
+        out.write(head);
+      } else if (part_head != head) {
+        not_ours(parts[i], "its head (info, categories) differs from " + parts[0].string() + "'s");
+      }
+      ArrayReader image_list(buf, parts[i]);
+      while (image_list.next(element)) out.write((images++ ? "," : "") + element);
+      expect(buf, ",\"annotations\":[", parts[i]);
+      ArrayReader annotation_list(buf, parts[i]);
+      std::uint64_t local = 0;
+      while (annotation_list.next(element)) {
+        // {"id":<local>,...}: ids count from 1 in each part; one run counts on.
+        const std::string prefix = "{\"id\":";
+        const std::size_t comma = element.find(',');
+        if (element.rfind(prefix, 0) != 0 || comma == std::string::npos ||
+            element.substr(prefix.size(), comma - prefix.size()) != std::to_string(++local))
+          not_ours(parts[i], "annotation " + std::to_string(local) + " lacks its id");
+        side.write((annotations ? "," : "") + prefix + std::to_string(annotations + 1) +
+                   element.substr(comma));
+        ++annotations;
+      }
+      expect(buf, "}\n", parts[i]);
+      if (buf.sgetc() != EOF) not_ours(parts[i], "data after the end");
+    }
+    side.close();
+  }
+  out.write("],\"annotations\":[");
+  {
+    std::ifstream side(side_path, std::ios::binary);
+    out.copy_rest(side);
+  }
+  std::error_code ec;
+  fs::remove(side_path, ec);
+  out.write("]}\n");
+  out.close();
+}
+
+void join_tar(const Paths& parts, const fs::path& out_path,
+              const std::function<bool(std::size_t, const std::string&)>& belongs) {
+  Out out(out_path);
+  std::uint64_t written = 0;
+  std::string data;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::ifstream in = open_part(parts[i]);
+    tar::Reader reader(in);
+    tar::Header header;
+    tar::Reader::Next next;
+    while ((next = reader.next(header)) == tar::Reader::Next::member) {
+      if (!belongs(i, header.name))
+        not_ours(parts[i], "member " + header.name + " is no row of this shard");
+      if (!reader.data(data)) not_ours(parts[i], reader.error());
+      const std::string member = tar::member(header.name, data);
+      if (member.compare(0, tar::kBlock, header.block) != 0)
+        not_ours(parts[i], "the header of " + header.name + " differs from shapegen's");
+      out.write(member);
+      written += member.size();
+    }
+    if (next == tar::Reader::Next::bad) not_ours(parts[i], reader.error());
+  }
+  out.write(tar::end(written));
+  out.close();
+}
+
+void write_location(const fs::path& part, const fs::path& out_path, const fs::path& location) {
+  std::ifstream in = open_part(part);
+  Out out(out_path);
+  bool found = false;
+  for (std::string line; std::getline(in, line);) {
+    if (!found && line.rfind("path: ", 0) == 0) {
+      line = "path: " + location.string();
+      found = true;
+    }
+    out.write(line + "\n");
+  }
+  if (!found) not_ours(part, "no 'path: ' line");
+  out.close();
+}
+
+}  // namespace shapegen

@@ -1,0 +1,214 @@
+#include "dataset/merge_shards.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "shapegen/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace shapegen {
+
+namespace {
+
+std::string named(const std::string& name) { return "'" + name + "'"; }
+
+std::string of(const Shard& s) {
+  return s.whole() ? std::string("a whole dataset")
+                   : "shard " + std::to_string(s.index) + " of " + std::to_string(s.count);
+}
+
+// "dataset.seed = 2" for the first line where two recipes differ.
+std::string first_difference(const std::string& a, const std::string& b, std::string& in_b) {
+  std::istringstream ia(a), ib(b);
+  std::string la, lb, section;
+  while (true) {
+    const bool more_a = bool(std::getline(ia, la)), more_b = bool(std::getline(ib, lb));
+    if (!more_a && !more_b) return "";
+    if (!more_a) la.clear();
+    if (!more_b) lb.clear();
+    if (la != lb) {
+      const auto key_value = [&](const std::string& line) {
+        const std::size_t eq = line.find(" =");
+        if (line.empty() || line[0] == '#' || line[0] == '[' || eq == std::string::npos)
+          return "'" + line + "'";
+        return section + "." + line;
+      };
+      in_b = key_value(lb);
+      return key_value(la);
+    }
+    if (!la.empty() && la[0] == '[') section = la.substr(1, la.size() - 2);
+  }
+}
+
+ShardFolder read_one(const std::string& name) {
+  ShardFolder f;
+  f.name = name;
+  f.dir = fs::path(name).lexically_normal();
+  if (!f.dir.has_filename() && f.dir.has_parent_path()) f.dir = f.dir.parent_path();
+  std::error_code ec;
+  if (!fs::is_directory(f.dir, ec)) throw IoError("merge: " + named(name) + ": no such folder");
+  const fs::path ini = f.dir / "dataset.ini";
+  std::ifstream in(ini, std::ios::binary);
+  if (!in)
+    throw IoError("merge: " + named(name) +
+                  ": not a shapegen dataset (no dataset.ini); give the folders that "
+                  "'shapegen generate --shard I/N' wrote");
+  std::ostringstream text;
+  text << in.rdbuf();
+  const DatasetIni parts = split_dataset_ini(text.str(), ini.string());
+  f.recipe = parts.recipe;
+  if (parts.record) {
+    f.shard = parts.record->shard;
+    f.recorded = parts.record->census;
+  }
+  return f;
+}
+
+}  // namespace
+
+std::vector<ShardFolder> read_shards(const std::vector<std::string>& dirs, const fs::path& out) {
+  if (dirs.empty()) throw ConfigError("shapegen merge: give the shard folders to join");
+  std::vector<ShardFolder> shards;
+  for (const std::string& dir : dirs) shards.push_back(read_one(dir));
+  std::error_code ec;
+  for (const ShardFolder& s : shards)
+    if (fs::exists(out, ec) && fs::equivalent(out, s.dir, ec))
+      throw ConfigError("merge: --out '" + out.string() + "' is the shard " + named(s.name) +
+                        "; write the merged dataset to a new folder");
+
+  const ShardFolder& first = shards.front();
+  for (const ShardFolder& s : shards) {
+    std::string theirs;
+    const std::string ours = first_difference(first.recipe, s.recipe, theirs);
+    if (!ours.empty())
+      throw ConfigError("merge: " + named(s.name) + " and " + named(first.name) +
+                        " are shards of different recipes (" + theirs + " in " + named(s.name) +
+                        ", " + ours + " in " + named(first.name) +
+                        "); all shards must come from one preset, seed and count");
+    if (s.shard.count != first.shard.count)
+      throw ConfigError("merge: " + named(s.name) + " is " + of(s.shard) + " but " +
+                        named(first.name) + " is " + of(first.shard) +
+                        "; give the shards of one 'generate --shard I/N' run with one N");
+  }
+  std::sort(shards.begin(), shards.end(), [](const ShardFolder& a, const ShardFolder& b) {
+    return a.shard.index < b.shard.index;
+  });
+  for (std::size_t i = 1; i < shards.size(); ++i)
+    if (shards[i].shard.index == shards[i - 1].shard.index)
+      throw ConfigError("merge: " + named(shards[i - 1].name) + " and " + named(shards[i].name) +
+                        " are both " + of(shards[i].shard) +
+                        " (overlapping shards); give each shard once");
+  const std::uint64_t count = first.shard.count;
+  if (shards.size() != count) {
+    std::string missing;
+    int listed = 0;
+    for (std::uint64_t i = 0, k = 0; i < count && listed < 10; ++i) {
+      if (k < shards.size() && shards[k].shard.index == i) {
+        ++k;
+        continue;
+      }
+      missing += (listed++ ? ", " : "") + std::to_string(i);
+    }
+    const std::uint64_t absent = count - shards.size();
+    throw ConfigError("merge: " + std::to_string(absent) + " of " + std::to_string(count) +
+                      " shards missing (shard " + missing + (absent > 10 ? ", ..." : "") +
+                      "); give all " + std::to_string(count) + " shard folders");
+  }
+  return shards;
+}
+
+FileRole file_role(const DatasetPlan& plan, const std::string& rel, std::uint64_t* row_out) {
+  if (rel == "dataset.ini") return FileRole::recipe;
+  if (rel == "manifest.jsonl") return FileRole::manifest;
+  if (rel == "labels.csv") return FileRole::labels;
+  const OutputSpec& out = plan.output();
+  if (rel == "data.yaml" && out.has(LayoutKind::yolo)) return FileRole::location;
+  for (const std::string& split : plan.splits()) {
+    if (out.has(LayoutKind::coco) && rel == "annotations/instances_" + split + ".json")
+      return FileRole::coco;
+    const std::string tar = "webdataset/" + split + "-";
+    // Six digits at least: a split may have a million tars or more.
+    if (out.has(LayoutKind::webdataset) && rel.rfind(tar, 0) == 0 &&
+        rel.size() >= tar.size() + 10 && rel.compare(rel.size() - 4, 4, ".tar") == 0 &&
+        std::all_of(rel.begin() + long(tar.size()), rel.end() - 4,
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      return FileRole::tar;
+  }
+  const std::size_t slash = rel.rfind('/');
+  const std::string name = rel.substr(slash == std::string::npos ? 0 : slash + 1);
+  if (const auto row = plan.row_of_stem(name.substr(0, name.find('.')))) {
+    if (row_out) *row_out = *row;
+    return FileRole::row;
+  }
+  return FileRole::unknown;
+}
+
+namespace {
+
+[[noreturn]] void damaged(const ShardFolder& s, const std::string& why) {
+  throw IoError("merge: " + named(s.name) + " (" + of(s.shard) + ") is damaged: " + why +
+                "; 'shapegen verify " + s.name + "' tells more");
+}
+
+std::uint64_t count_lines(const fs::path& path, bool& exists) {
+  std::ifstream in(path, std::ios::binary);
+  exists = bool(in);
+  std::uint64_t lines = 0;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    lines += std::uint64_t(std::count(buffer, buffer + in.gcount(), '\n'));
+  return lines;
+}
+
+}  // namespace
+
+void check_shard_is_whole(const DatasetPlan& plan, const ShardFolder& s) {
+  const RowRange range = plan.rows_of(s.shard);
+
+  FileCensus found;
+  std::uint64_t images = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(s.dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) continue;
+    const std::string rel = it->path().lexically_relative(s.dir).generic_string();
+    if (!it->is_regular_file(type_ec)) damaged(s, rel + " is not a file (a broken link?)");
+    std::uint64_t row = 0;
+    const FileRole role = file_role(plan, rel, &row);
+    if (role == FileRole::unknown)
+      damaged(s, "it holds " + rel + ", which is no file of this dataset");
+    if (role == FileRole::row && !range.contains(row))
+      damaged(s, "it holds " + rel + " of row " + std::to_string(row) + ", outside its rows " +
+                     std::to_string(range.first) + ".." + std::to_string(range.end) +
+                     " (the last one excluded)");
+    if (role == FileRole::row && rel.rfind("images/", 0) == 0 &&
+        rel.find('/', 7) == std::string::npos)
+      ++images;
+    if (role == FileRole::recipe || role == FileRole::location) continue;
+    ++found.files;
+    found.bytes += it->file_size(type_ec);
+  }
+  if (ec) throw IoError(s.dir.string() + ": cannot list the shard's files (" + ec.message() + ")");
+
+  bool exists = false;
+  const std::uint64_t lines = count_lines(s.dir / "manifest.jsonl", exists);
+  if (!exists) damaged(s, "manifest.jsonl is missing");
+  if (lines != range.size())
+    damaged(s, "manifest.jsonl has " + std::to_string(lines) + " lines for its " +
+                   std::to_string(range.size()) + " rows");
+  if (images != range.size())
+    for (std::uint64_t r = range.first; r < range.end; ++r)
+      if (!fs::is_regular_file(s.dir / plan.row(r).file, ec))
+        damaged(s, plan.row(r).file + " is missing");
+  if (s.recorded && found != *s.recorded)
+    damaged(s, "it holds " + std::to_string(found.files) + " files of " +
+                   std::to_string(found.bytes) + " bytes, its dataset.ini records " +
+                   std::to_string(s.recorded->files) + " files of " +
+                   std::to_string(s.recorded->bytes) +
+                   " bytes (a file missing, truncated or added)");
+}
+
+}  // namespace shapegen
