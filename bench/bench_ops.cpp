@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
               std::max(10, samples / 8), rounds);
 
   // Whole presets, PNG encoding included: what `generate` pays per sample.
-  const char* presets[] = {"basic", "augmented", "sketch", "geometric", "photometric"};
+  const char* presets[] = {"basic", "augmented", "sketch", "handdrawn", "geometric", "photometric"};
   std::vector<Generator> generators;
   for (const char* p : presets) generators.emplace_back(load_config(find_preset(p), {}));
   std::vector<std::vector<double>> times(std::size(presets)), bare(std::size(presets));

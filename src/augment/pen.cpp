@@ -106,7 +106,6 @@ class Pen : public Op {
 
  private:
   Drawing draw_object(Object& o, Rng& rng) const {
-    Drawing d{};
     const Box box = extents(o.outline);
     Hand h{};
     h.size = std::max({box.width(), box.height(), 1.0});
@@ -144,6 +143,27 @@ class Pen : public Op {
     const bool stray = rng.bernoulli(p_.stray_p);
     h.nib = draw(rng, p_.nib);
     h.nib_angle = rng.uniform(0, std::numbers::pi);
+    const Drawing d{double(n_strokes),
+                    start,
+                    clockwise ? 1.0 : 0.0,
+                    closure,
+                    overshoot,
+                    rounding,
+                    bow,
+                    h.wobble,
+                    h.cycles,
+                    h.drift,
+                    h.tremor,
+                    retraced ? retrace : 0.0,
+                    dashed ? dashes : 0.0,
+                    dashed && dots ? 1.0 : 0.0,
+                    aliased ? 1.0 : 0.0,
+                    h.width_var,
+                    h.taper,
+                    h.speed,
+                    h.gray_var,
+                    stray ? 1.0 : 0.0,
+                    h.nib};
 
     // Where strokes break: the start, then n - 1 more, on corners or anywhere.
     const bool polygon =
@@ -182,6 +202,7 @@ class Pen : public Op {
     if (!clockwise) path = path.reversed();
     const double length = path.length();
     h.perimeter = length;
+    if (length < 0.5) return d;  // a dot of a shape: its plain stroke is as good as any
 
     // Break positions on the path, in drawing order from the start.
     auto position = [&](const Break& b) {
@@ -244,27 +265,6 @@ class Pen : public Op {
     if (stray) pieces.push_back(stray_mark(box, h, rng, aliased));
     if (!pieces.empty()) o.strokes = std::move(pieces);
 
-    d = {double(n_strokes),
-         start,
-         clockwise ? 1.0 : 0.0,
-         closure,
-         overshoot,
-         rounding,
-         bow,
-         h.wobble,
-         h.cycles,
-         h.drift,
-         h.tremor,
-         retraced ? retrace : 0.0,
-         dashed ? dashes : 0.0,
-         dashed && dots ? 1.0 : 0.0,
-         aliased ? 1.0 : 0.0,
-         h.width_var,
-         h.taper,
-         h.speed,
-         h.gray_var,
-         stray ? 1.0 : 0.0,
-         h.nib};
     return d;
   }
 

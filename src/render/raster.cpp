@@ -96,34 +96,56 @@ void draw_stroke(cairo_t* cr, const StrokePath& s) {
   }
 }
 
-// How much ink a piece leaves along it, as an alpha-only group: a disc per
-// point (at most 1 px apart) of its ink, a pixel wider than the stroke so the
-// stroke's antialiased edge finds ink too. Later discs replace earlier ones
-// (SOURCE), so the ink follows the stroke instead of piling up.
-cairo_pattern_t* ink_pattern(cairo_t* cr, const StrokePath& s) {
+// How much ink a piece leaves along it, per pixel of a window around it
+// (an A8 surface at (x0, y0)): each point's disc, a pixel wider than the
+// stroke so the stroke's antialiased edge finds ink too, stamps the ink of
+// that point; later points replace earlier ones, so the ink follows the
+// stroke instead of piling up. Made here rather than by Cairo: a Cairo fill
+// or stroke per ink level cost more than all the rest of the piece.
+SurfacePtr ink_surface(const StrokePath& s, int& x0, int& y0) {
   const StrokePath dense = densify(s, 1.0);
-  cairo_push_group_with_content(cr, CAIRO_CONTENT_ALPHA);
-  cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+  Box box{dense.points[0].x, dense.points[0].y, dense.points[0].x, dense.points[0].y};
   for (std::size_t i = 0; i < dense.points.size(); ++i) {
-    cairo_new_path(cr);
-    cairo_arc(cr, dense.points[i].x, dense.points[i].y, dense.widths[i] / 2 + 1, 0, 2 * M_PI);
-    cairo_set_source_rgba(cr, 0, 0, 0, std::clamp(dense.inks[i], 0.0, 1.0));
-    cairo_fill(cr);
+    const Point p = dense.points[i];
+    const double r = dense.widths[i] / 2 + 1;
+    box = {std::min(box.x0, p.x - r), std::min(box.y0, p.y - r), std::max(box.x1, p.x + r),
+           std::max(box.y1, p.y + r)};
   }
-  return cairo_pop_group(cr);  // restores the operator
+  x0 = int(std::floor(box.x0));
+  y0 = int(std::floor(box.y0));
+  const int w = int(std::ceil(box.x1)) - x0 + 1, h = int(std::ceil(box.y1)) - y0 + 1;
+  SurfacePtr surface = make_surface(CAIRO_FORMAT_A8, w, h);
+  cairo_surface_flush(surface.get());
+  unsigned char* data = cairo_image_surface_get_data(surface.get());
+  const int stride = cairo_image_surface_get_stride(surface.get());
+  for (std::size_t i = 0; i < dense.points.size(); ++i) {
+    const Point p{dense.points[i].x - x0, dense.points[i].y - y0};  // window coordinates
+    const double r = dense.widths[i] / 2 + 1;
+    const auto ink =
+        static_cast<unsigned char>(std::lround(std::clamp(dense.inks[i], 0.0, 1.0) * 255));
+    const int r0 = std::max(0, int(p.y - r)), r1 = std::min(h - 1, int(p.y + r));
+    const int c0 = std::max(0, int(p.x - r)), c1 = std::min(w - 1, int(p.x + r));
+    for (int y = r0; y <= r1; ++y)
+      for (int x = c0; x <= c1; ++x) {
+        const double dx = x + 0.5 - p.x, dy = y + 0.5 - p.y;
+        if (dx * dx + dy * dy <= r * r) data[std::size_t(y) * stride + x] = ink;
+      }
+  }
+  cairo_surface_mark_dirty(surface.get());
+  return surface;
 }
 
 // A piece whose ink varies along it: its shape in the stroke color, masked
 // by its ink. Each piece is composited on its own, so where two pieces cross
 // the ink adds up as a pen's does.
 void draw_inked_stroke(cairo_t* cr, const StrokePath& s, Rgb color) {
-  cairo_pattern_t* ink = ink_pattern(cr, s);
+  int x0 = 0, y0 = 0;
+  const SurfacePtr ink = ink_surface(s, x0, y0);
   cairo_push_group(cr);
   set_color(cr, color);
   draw_stroke(cr, s);
   cairo_pop_group_to_source(cr);
-  cairo_mask(cr, ink);
-  cairo_pattern_destroy(ink);
+  cairo_mask_surface(cr, ink.get(), x0, y0);
 }
 
 // Fill then stroke; `mono` draws everything opaque black (for coverage masks:
