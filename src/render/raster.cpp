@@ -5,8 +5,8 @@
 #include <span>
 #include <vector>
 
-#include "render/cairo_util.hpp"
 #include "base/rng.hpp"
+#include "render/cairo_util.hpp"
 
 namespace shapegen {
 
@@ -16,7 +16,9 @@ void set_antialias(cairo_t* cr, bool on) {
   cairo_set_antialias(cr, on ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE);
 }
 
-void set_color(cairo_t* cr, Rgb c) { cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0); }
+void set_color(cairo_t* cr, Rgb c) {
+  cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0);
+}
 
 void outline_path(cairo_t* cr, const Object& obj) {
   cairo_new_path(cr);
@@ -63,8 +65,10 @@ void variable_width_path(cairo_t* cr, const StrokePath& s) {
     if (len == 0) continue;
     const double nx = -(b.y - a.y) / len, ny = (b.x - a.x) / len;
     const double ha = s.widths[i] / 2, hb = s.widths[(i + 1) % n] / 2;
-    Point q[4] = {{a.x + nx * ha, a.y + ny * ha}, {b.x + nx * hb, b.y + ny * hb},
-                  {b.x - nx * hb, b.y - ny * hb}, {a.x - nx * ha, a.y - ny * ha}};
+    Point q[4] = {{a.x + nx * ha, a.y + ny * ha},
+                  {b.x + nx * hb, b.y + ny * hb},
+                  {b.x - nx * hb, b.y - ny * hb},
+                  {a.x - nx * ha, a.y - ny * ha}};
     if (polygon_area_signed(q) < 0) std::swap(q[1], q[3]);  // wind like cairo_arc
     cairo_move_to(cr, q[0].x, q[0].y);
     for (int k = 1; k < 4; ++k) cairo_line_to(cr, q[k].x, q[k].y);
@@ -92,10 +96,16 @@ void draw_object(cairo_t* cr, const Object& obj, bool mono) {
   const Style& s = obj.style;
   if (s.has_fill()) {
     outline_path(cr, obj);
-    if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.fill_rgb());
+    if (mono)
+      cairo_set_source_rgba(cr, 0, 0, 0, 1);
+    else
+      set_color(cr, s.fill_rgb());
     cairo_fill(cr);
   }
-  if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.stroke);
+  if (mono)
+    cairo_set_source_rgba(cr, 0, 0, 0, 1);
+  else
+    set_color(cr, s.stroke);
   for (const StrokePath& piece : ink_strokes(obj)) draw_stroke(cr, piece);
   cairo_new_path(cr);
   check_cairo(cairo_status(cr), "drawing an object");
@@ -108,7 +118,10 @@ void draw_object(cairo_t* cr, const Object& obj, bool mono) {
 class ValueNoise {
  public:
   ValueNoise(std::uint64_t seed, double scale, int width, int height)
-      : scale_(scale), nx_(int(width / scale) + 2), ny_(int(height / scale) + 2), grid_(std::size_t(nx_) * ny_) {
+      : scale_(scale),
+        nx_(int(width / scale) + 2),
+        ny_(int(height / scale) + 2),
+        grid_(std::size_t(nx_) * ny_) {
     for (int iy = 0; iy < ny_; ++iy)
       for (int ix = 0; ix < nx_; ++ix) {
         std::uint64_t h = seed ^ (static_cast<std::uint64_t>(ix) * 0x9e3779b97f4a7c15ULL) ^
@@ -124,7 +137,8 @@ class ValueNoise {
     const double tx = smooth(u - ix), ty = smooth(v - iy);
     const double* row0 = &grid_[std::size_t(iy) * nx_ + ix];
     const double* row1 = row0 + nx_;
-    const double top = row0[0] * (1 - tx) + row0[1] * tx, bottom = row1[0] * (1 - tx) + row1[1] * tx;
+    const double top = row0[0] * (1 - tx) + row0[1] * tx,
+                 bottom = row1[0] * (1 - tx) + row1[1] * tx;
     return top * (1 - ty) + bottom * ty;
   }
 
@@ -147,7 +161,8 @@ void paint_background(cairo_t* cr, const Scene& scene) {
     const double ux = std::cos(radians(t.angle)), uy = std::sin(radians(t.angle));
     const double cx = scene.width / 2.0, cy = scene.height / 2.0;
     const double reach = (std::abs(ux) * scene.width + std::abs(uy) * scene.height) / 2;
-    cairo_pattern_t* g = cairo_pattern_create_linear(cx - ux * reach, cy - uy * reach, cx + ux * reach, cy + uy * reach);
+    cairo_pattern_t* g = cairo_pattern_create_linear(cx - ux * reach, cy - uy * reach,
+                                                     cx + ux * reach, cy + uy * reach);
     cairo_pattern_add_color_stop_rgb(g, 0, a.r / 255.0, a.g / 255.0, a.b / 255.0);
     cairo_pattern_add_color_stop_rgb(g, 1, b.r / 255.0, b.g / 255.0, b.b / 255.0);
     cairo_set_source(cr, g);
@@ -175,7 +190,7 @@ void paint_background(cairo_t* cr, const Scene& scene) {
 }  // namespace
 
 Image render_scene(const Scene& scene) {
-  SurfacePtr surface = make_surface(CAIRO_FORMAT_RGB24, scene.width, scene.height);
+  ScratchSurface surface(CAIRO_FORMAT_RGB24, scene.width, scene.height);  // painted over whole
   {
     ContextPtr cr = make_context(surface.get());
     set_antialias(cr.get(), scene.antialias);
@@ -190,7 +205,7 @@ namespace {
 // Draws `objects` opaque into an A8 window of the plane.
 Image render_mono(const Scene& scene, std::span<const Object> objects, int x0, int y0, int width,
                   int height) {
-  SurfacePtr surface = make_surface(CAIRO_FORMAT_A8, width, height);
+  ScratchSurface surface(CAIRO_FORMAT_A8, width, height);
   {
     ContextPtr cr = make_context(surface.get());
     set_antialias(cr.get(), scene.antialias);
