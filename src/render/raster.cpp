@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <span>
 #include <vector>
 
-#include "base/rng.hpp"
 #include "render/cairo_util.hpp"
+#include "base/rng.hpp"
 
 namespace shapegen {
 
@@ -16,9 +17,7 @@ void set_antialias(cairo_t* cr, bool on) {
   cairo_set_antialias(cr, on ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE);
 }
 
-void set_color(cairo_t* cr, Rgb c) {
-  cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0);
-}
+void set_color(cairo_t* cr, Rgb c) { cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0); }
 
 void outline_path(cairo_t* cr, const Object& obj) {
   cairo_new_path(cr);
@@ -65,10 +64,8 @@ void variable_width_path(cairo_t* cr, const StrokePath& s) {
     if (len == 0) continue;
     const double nx = -(b.y - a.y) / len, ny = (b.x - a.x) / len;
     const double ha = s.widths[i] / 2, hb = s.widths[(i + 1) % n] / 2;
-    Point q[4] = {{a.x + nx * ha, a.y + ny * ha},
-                  {b.x + nx * hb, b.y + ny * hb},
-                  {b.x - nx * hb, b.y - ny * hb},
-                  {a.x - nx * ha, a.y - ny * ha}};
+    Point q[4] = {{a.x + nx * ha, a.y + ny * ha}, {b.x + nx * hb, b.y + ny * hb},
+                  {b.x - nx * hb, b.y - ny * hb}, {a.x - nx * ha, a.y - ny * ha}};
     if (polygon_area_signed(q) < 0) std::swap(q[1], q[3]);  // wind like cairo_arc
     cairo_move_to(cr, q[0].x, q[0].y);
     for (int k = 1; k < 4; ++k) cairo_line_to(cr, q[k].x, q[k].y);
@@ -96,16 +93,10 @@ void draw_object(cairo_t* cr, const Object& obj, bool mono) {
   const Style& s = obj.style;
   if (s.has_fill()) {
     outline_path(cr, obj);
-    if (mono)
-      cairo_set_source_rgba(cr, 0, 0, 0, 1);
-    else
-      set_color(cr, s.fill_rgb());
+    if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.fill_rgb());
     cairo_fill(cr);
   }
-  if (mono)
-    cairo_set_source_rgba(cr, 0, 0, 0, 1);
-  else
-    set_color(cr, s.stroke);
+  if (mono) cairo_set_source_rgba(cr, 0, 0, 0, 1); else set_color(cr, s.stroke);
   for (const StrokePath& piece : ink_strokes(obj)) draw_stroke(cr, piece);
   cairo_new_path(cr);
   check_cairo(cairo_status(cr), "drawing an object");
@@ -118,10 +109,7 @@ void draw_object(cairo_t* cr, const Object& obj, bool mono) {
 class ValueNoise {
  public:
   ValueNoise(std::uint64_t seed, double scale, int width, int height)
-      : scale_(scale),
-        nx_(int(width / scale) + 2),
-        ny_(int(height / scale) + 2),
-        grid_(std::size_t(nx_) * ny_) {
+      : scale_(scale), nx_(int(width / scale) + 2), ny_(int(height / scale) + 2), grid_(std::size_t(nx_) * ny_) {
     for (int iy = 0; iy < ny_; ++iy)
       for (int ix = 0; ix < nx_; ++ix) {
         std::uint64_t h = seed ^ (static_cast<std::uint64_t>(ix) * 0x9e3779b97f4a7c15ULL) ^
@@ -137,8 +125,7 @@ class ValueNoise {
     const double tx = smooth(u - ix), ty = smooth(v - iy);
     const double* row0 = &grid_[std::size_t(iy) * nx_ + ix];
     const double* row1 = row0 + nx_;
-    const double top = row0[0] * (1 - tx) + row0[1] * tx,
-                 bottom = row1[0] * (1 - tx) + row1[1] * tx;
+    const double top = row0[0] * (1 - tx) + row0[1] * tx, bottom = row1[0] * (1 - tx) + row1[1] * tx;
     return top * (1 - ty) + bottom * ty;
   }
 
@@ -161,8 +148,7 @@ void paint_background(cairo_t* cr, const Scene& scene) {
     const double ux = std::cos(radians(t.angle)), uy = std::sin(radians(t.angle));
     const double cx = scene.width / 2.0, cy = scene.height / 2.0;
     const double reach = (std::abs(ux) * scene.width + std::abs(uy) * scene.height) / 2;
-    cairo_pattern_t* g = cairo_pattern_create_linear(cx - ux * reach, cy - uy * reach,
-                                                     cx + ux * reach, cy + uy * reach);
+    cairo_pattern_t* g = cairo_pattern_create_linear(cx - ux * reach, cy - uy * reach, cx + ux * reach, cy + uy * reach);
     cairo_pattern_add_color_stop_rgb(g, 0, a.r / 255.0, a.g / 255.0, a.b / 255.0);
     cairo_pattern_add_color_stop_rgb(g, 1, b.r / 255.0, b.g / 255.0, b.b / 255.0);
     cairo_set_source(cr, g);
@@ -221,15 +207,93 @@ Image render_mono(const Scene& scene, std::span<const Object> objects, int x0, i
   return mask;
 }
 
+// Whether a window holds all of the ink inside `ink`: Cairo draws none outside
+// the ink box's pixels, and only then does a render not depend on its window
+// (it culls geometry beyond the surface, which moves its rounding).
+bool holds(const Box& ink, int x0, int y0, int width, int height) {
+  return std::floor(ink.x0) >= x0 && std::floor(ink.y0) >= y0 && std::ceil(ink.x1) <= x0 + width &&
+         std::ceil(ink.y1) <= y0 + height;
+}
+
+// The thread's last render_ink_coverage (raster.hpp).
+struct InkMemo {
+  std::vector<Object> objects;
+  bool antialias = true;
+  int x0 = 0, y0 = 0;
+  Image mask;
+  bool complete = false;  // the window holds all their ink
+
+  bool shows(const Scene& scene) const {
+    return !mask.pixels.empty() && antialias == scene.antialias && objects == scene.objects;
+  }
+  bool shows_only(const Scene& scene, const Object& object) const {
+    return !mask.pixels.empty() && antialias == scene.antialias && objects.size() == 1 &&
+           objects[0] == object;
+  }
+  // What a render over the window would give, when it can tell: the same
+  // window, or both holding all the ink (`ink`, its box).
+  std::optional<Image> window(const Box& ink, int wx, int wy, int width, int height) const {
+    const bool same = wx == x0 && wy == y0 && width == mask.width && height == mask.height;
+    if (same) return mask;
+    if (!complete || !holds(ink, wx, wy, width, height)) return std::nullopt;
+    Image out(width, height, 1);
+    for (int y = std::max(wy, y0); y < std::min(wy + height, y0 + mask.height); ++y) {
+      const int from = std::max(wx, x0), to = std::min(wx + width, x0 + mask.width);
+      if (from < to)
+        std::copy_n(&mask.pixels[std::size_t(y - y0) * mask.width + (from - x0)], to - from,
+                    &out.pixels[std::size_t(y - wy) * width + (from - wx)]);
+    }
+    return out;
+  }
+};
+
+InkMemo& ink_memo() {
+  thread_local InkMemo memo;
+  return memo;
+}
+
 }  // namespace
 
 Image render_coverage(const Scene& scene, const Object& object, int x0, int y0, int width,
                       int height) {
+  const InkMemo& memo = ink_memo();
+  if (memo.shows_only(scene, object))
+    if (auto kept = memo.window(ink_box(object), x0, y0, width, height)) return std::move(*kept);
   return render_mono(scene, std::span<const Object>(&object, 1), x0, y0, width, height);
 }
 
 Image render_ink_coverage(const Scene& scene, int x0, int y0, int width, int height) {
-  return render_mono(scene, scene.objects, x0, y0, width, height);
+  InkMemo& memo = ink_memo();
+  const Box ink = scene_ink_box(scene);
+  const bool shown = memo.shows(scene);
+  if (shown)
+    if (auto kept = memo.window(ink, x0, y0, width, height)) return std::move(*kept);
+  Image mask = render_mono(scene, scene.objects, x0, y0, width, height);
+  const bool complete = holds(ink, x0, y0, width, height);
+  if (!shown || !memo.complete || complete) {  // keep a render that holds all ink
+    memo.objects = scene.objects;
+    memo.antialias = scene.antialias;
+    memo.x0 = x0;
+    memo.y0 = y0;
+    memo.mask = mask;
+    memo.complete = complete;
+  }
+  return mask;
+}
+
+void ink_coverage_moved(const Scene& scene, Point by) {
+  InkMemo& memo = ink_memo();
+  if (memo.mask.pixels.empty()) return;
+  const bool whole_pixels = by.x == std::floor(by.x) && by.y == std::floor(by.y) &&
+                            std::abs(by.x) < 1e6 && std::abs(by.y) < 1e6;
+  if (whole_pixels && memo.objects.size() == scene.objects.size()) {
+    // The same expression crop moves the scene with, so the copies match bit for bit.
+    for (Object& o : memo.objects) transform_points(o, [by](Point p) { return translate(p, by); });
+    memo.x0 += int(by.x);
+    memo.y0 += int(by.y);
+    if (memo.shows(scene)) return;
+  }
+  memo = {};
 }
 
 double coverage_area(const Image& mask) {
