@@ -58,3 +58,24 @@ BOOST_AUTO_TEST_CASE(libdeflate_encodes_the_same_on_any_thread) {
   }).join();
   BOOST_TEST((here == there));
 }
+
+BOOST_AUTO_TEST_CASE(a_dataset_is_written_with_the_encoder_and_level_it_records) {
+  test::TempDir t;
+  const std::string common = "generate --preset basic --count 3 --jobs 1 --out ";
+  BOOST_REQUIRE(test::run_cli(common + t.str("fast")).exit_code == 0);
+  BOOST_REQUIRE(
+      test::run_cli(common + t.str("zlib") + " --image.png_encoder=zlib --image.png_compression=6")
+          .exit_code == 0);
+  BOOST_TEST(test::read_text(t.path() / "fast/dataset.ini").find("png_encoder = libdeflate\n") !=
+             std::string::npos);
+  BOOST_TEST(test::read_text(t.path() / "zlib/dataset.ini").find("png_encoder = zlib\n") !=
+             std::string::npos);
+  for (const char* stem : {"000000", "000001", "000002"}) {
+    const std::string name = std::string("images/") + stem + ".png";
+    const auto fast = read_file(t.str("fast/" + name)), zlib = read_file(t.str("zlib/" + name));
+    const Image pixels = decode_png(fast, name);
+    BOOST_TEST((decode_png(zlib, name) == pixels));
+    BOOST_TEST((fast == encode_png(pixels, PngEncoder::libdeflate, 1)));
+    BOOST_TEST((zlib == encode_png(pixels, PngEncoder::zlib, 6)));
+  }
+}

@@ -1,6 +1,9 @@
 // shot_noise: photon (Poisson) noise. A value v is the mean of v/255 * peak
 // photons; fewer photons at full scale mean a noisier image.
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 #include "augment/ops.hpp"
 #include "augment/pixels.hpp"
@@ -9,20 +12,46 @@ namespace shapegen::ops {
 
 namespace {
 
-// Poisson variate: Knuth's product method for small means, a rounded normal
-// approximation above (where it is within a fraction of a level).
-double poisson(Rng& rng, double mean) {
-  if (mean <= 0) return 0;
-  if (mean > 60) return std::max(0.0, std::round(mean + std::sqrt(mean) * rng.normal()));
-  const double limit = std::exp(-mean);
-  double product = rng.uniform01();
-  int k = 0;
-  while (product > limit) {
-    ++k;
-    product *= rng.uniform01();
+// Means above this take a rounded normal approximation (within a fraction of
+// a level there); below it, exact inversion of the Poisson CDF.
+constexpr double kNormalAbove = 60;
+
+// Poisson variates by inversion: one uniform draw per value, looked up in
+// the CDF of that value's mean, built the first time an image needs it (an
+// image holds few distinct levels; Knuth's method took a draw per photon).
+class PoissonTables {
+ public:
+  explicit PoissonTables(double peak) : peak_(peak) {}
+
+  double draw(Rng& rng, std::uint8_t level) {
+    const double mean = level / 255.0 * peak_;
+    if (mean <= 0) return 0;
+    if (mean > kNormalAbove)
+      return std::max(0.0, std::round(mean + std::sqrt(mean) * rng.normal()));
+    const std::vector<double>& cdf = table(level, mean);
+    const double u = rng.uniform01();
+    const auto k = std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin();
+    return double(std::min<std::ptrdiff_t>(k, std::ptrdiff_t(cdf.size()) - 1));
   }
-  return k;
-}
+
+ private:
+  // P(X <= k) for k = 0, 1, ... until the tail beyond is below 1e-16.
+  const std::vector<double>& table(std::uint8_t level, double mean) {
+    std::vector<double>& cdf = cdfs_[level];
+    if (!cdf.empty()) return cdf;
+    double p = std::exp(-mean), sum = 0;
+    for (int k = 0;; ++k) {
+      sum += p;
+      cdf.push_back(sum);
+      if ((k > mean && p < 1e-17) || sum >= 1) break;
+      p *= mean / (k + 1);
+    }
+    return cdf;
+  }
+
+  double peak_;
+  std::array<std::vector<double>, 256> cdfs_;
+};
 
 struct ShotNoiseParams {
   Range peak;
@@ -33,7 +62,8 @@ class ShotNoise : public Op {
   explicit ShotNoise(const ShotNoiseParams& p) : p_(p) {}
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
     const double peak = draw(rng, p_.peak);
-    for (auto& v : s.image.pixels) v = to_level(poisson(rng, v / 255.0 * peak) * 255.0 / peak);
+    PoissonTables poisson(peak);
+    for (auto& v : s.image.pixels) v = to_level(poisson.draw(rng, v) * 255.0 / peak);
     rec.add("peak", peak);
   }
 

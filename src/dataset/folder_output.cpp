@@ -64,6 +64,7 @@ FolderOutput::FolderOutput(fs::path dir, fs::path location, const OutputSpec& sp
     : dir_(std::move(dir)),
       location_(std::move(location)),
       link_(spec.link),
+      png_encoder_(spec.png_encoder),
       png_level_(spec.png_compression) {}
 
 fs::path FolderOutput::prepare(const std::string& file) const {
@@ -82,7 +83,7 @@ std::unique_ptr<TextOutput> FolderOutput::open_text(const std::string& file, Tex
 
 void FolderOutput::write_image(const std::string& file, const Image& image, ImageCheck,
                                std::uint64_t) {
-  const std::vector<std::uint8_t> bytes = encode_png(image, png_level_);
+  const std::vector<std::uint8_t> bytes = encode_png(image, png_encoder_, png_level_);
   fs::path path = dir_ / file;
   int error = write_whole_file(path, bytes);
   if (error == ENOENT) error = write_whole_file(prepare(file), bytes);  // its folder, made once

@@ -26,6 +26,7 @@ class FolderOutput : public FileOutput {
 
   std::filesystem::path dir_, location_;
   LinkMode link_;
+  PngEncoder png_encoder_;
   int png_level_;
 };
 

@@ -23,6 +23,7 @@ OutputSpec read_output_spec(const Config& config) {
   spec.link = link == "symlink" ? LinkMode::symlink
               : link == "copy"  ? LinkMode::copy
                                 : LinkMode::hardlink;
+  spec.png_encoder = *value_named<PngEncoder>(config.choice("image.png_encoder"));
   spec.png_compression = static_cast<int>(config.integer("image.png_compression"));
   return spec;
 }

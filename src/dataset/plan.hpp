@@ -13,6 +13,7 @@
 #include "dataset/split.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/generator.hpp"
+#include "shapegen/png.hpp"
 
 namespace shapegen {
 
@@ -20,13 +21,14 @@ enum class LayoutKind { imagefolder, coco, yolo, masks };
 enum class YoloTask { detect, segment };
 enum class LinkMode { hardlink, symlink, copy };
 
-// The [output] keys and the PNG level, parsed once.
+// The [output] keys and the PNG encoder and level, parsed once.
 struct OutputSpec {
   std::vector<LayoutKind> layouts;  // in the order they are fed
   SplitSpec split;
   YoloTask yolo_task = YoloTask::detect;
   LinkMode link = LinkMode::hardlink;
-  int png_compression = 6;
+  PngEncoder png_encoder = PngEncoder::libdeflate;
+  int png_compression = 1;
   bool has(LayoutKind kind) const;
 };
 

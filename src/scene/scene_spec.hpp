@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "params/bind.hpp"
+#include "shapegen/png.hpp"
 #include "shapegen/scene.hpp"
 #include "shapes/registry.hpp"
 
@@ -20,7 +21,8 @@ struct ImageSpec {
   int width = 0, height = 0;
   ImageMode mode = ImageMode::gray;
   bool antialias = true;
-  int png_compression = 0;  // for the PNG writer
+  PngEncoder png_encoder = PngEncoder::libdeflate;  // for the PNG writer
+  int png_compression = 0;
   ColorRange background;
 };
 
