@@ -28,29 +28,34 @@ class PoissonTables {
     if (mean <= 0) return 0;
     if (mean > kNormalAbove)
       return std::max(0.0, std::round(mean + std::sqrt(mean) * rng.normal()));
-    const std::vector<double>& cdf = table(level, mean);
+    if (size_[level] == 0) build(level, mean);
+    const double* cdf = &cdfs_[begin_[level]];
+    const std::size_t n = size_[level];
     const double u = rng.uniform01();
-    const auto k = std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin();
-    return double(std::min<std::ptrdiff_t>(k, std::ptrdiff_t(cdf.size()) - 1));
+    // The first k with cdf[k] > u, searched from the mean outwards.
+    std::size_t k = std::min(std::size_t(mean), n - 1);
+    while (k > 0 && cdf[k - 1] > u) --k;
+    while (k < n && cdf[k] <= u) ++k;
+    return double(std::min(k, n - 1));
   }
 
  private:
   // P(X <= k) for k = 0, 1, ... until the tail beyond is below 1e-16.
-  const std::vector<double>& table(std::uint8_t level, double mean) {
-    std::vector<double>& cdf = cdfs_[level];
-    if (!cdf.empty()) return cdf;
+  void build(std::uint8_t level, double mean) {
+    begin_[level] = std::uint32_t(cdfs_.size());
     double p = std::exp(-mean), sum = 0;
     for (int k = 0;; ++k) {
       sum += p;
-      cdf.push_back(sum);
+      cdfs_.push_back(sum);
       if ((k > mean && p < 1e-17) || sum >= 1) break;
       p *= mean / (k + 1);
     }
-    return cdf;
+    size_[level] = std::uint32_t(cdfs_.size() - begin_[level]);
   }
 
   double peak_;
-  std::array<std::vector<double>, 256> cdfs_;
+  std::vector<double> cdfs_;  // the tables of all levels, end to end
+  std::array<std::uint32_t, 256> begin_{}, size_{};  // size 0: not built yet
 };
 
 struct ShotNoiseParams {

@@ -161,18 +161,24 @@ void paint_background(cairo_t* cr, const Scene& scene) {
   // Two octaves: broad blotches plus finer grain.
   const ValueNoise broad(t.seed, t.scale, scene.width, scene.height);
   const ValueNoise fine(~t.seed, t.scale / 2, scene.width, scene.height);
-  Image texture(scene.width, scene.height, 3);
-  for (int y = 0; y < scene.height; ++y)
+  // Written straight into the surface: painting an opaque RGB24 texture over
+  // it would copy the same pixels, through a second surface.
+  cairo_surface_t* target = cairo_get_target(cr);
+  cairo_surface_flush(target);
+  unsigned char* data = cairo_image_surface_get_data(target);
+  const int stride = cairo_image_surface_get_stride(target);
+  for (int y = 0; y < scene.height; ++y) {
+    auto* row = reinterpret_cast<std::uint32_t*>(data + std::size_t(y) * stride);
     for (int x = 0; x < scene.width; ++x) {
       const double v = 0.65 * broad.at(x, y) + 0.35 * fine.at(x, y);
       // v in [0, 1] keeps every value in 0..255: + 0.5 and truncate rounds.
-      texture.at(x, y, 0) = static_cast<std::uint8_t>(a.r + (b.r - a.r) * v + 0.5);
-      texture.at(x, y, 1) = static_cast<std::uint8_t>(a.g + (b.g - a.g) * v + 0.5);
-      texture.at(x, y, 2) = static_cast<std::uint8_t>(a.b + (b.b - a.b) * v + 0.5);
+      const auto r = static_cast<std::uint8_t>(a.r + (b.r - a.r) * v + 0.5);
+      const auto g = static_cast<std::uint8_t>(a.g + (b.g - a.g) * v + 0.5);
+      const auto bl = static_cast<std::uint8_t>(a.b + (b.b - a.b) * v + 0.5);
+      row[x] = std::uint32_t(r) << 16 | std::uint32_t(g) << 8 | bl;
     }
-  SurfacePtr surface = rgb24_from_image(texture);
-  cairo_set_source_surface(cr, surface.get(), 0, 0);
-  cairo_paint(cr);
+  }
+  cairo_surface_mark_dirty(target);
 }
 
 }  // namespace
