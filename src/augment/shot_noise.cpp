@@ -54,7 +54,7 @@ class PoissonTables {
   }
 
   double peak_;
-  std::vector<double> cdfs_;  // the tables of all levels, end to end
+  std::vector<double> cdfs_;                         // the tables of all levels, end to end
   std::array<std::uint32_t, 256> begin_{}, size_{};  // size 0: not built yet
 };
 
