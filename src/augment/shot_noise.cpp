@@ -30,16 +30,19 @@ class PoissonTables {
       return std::max(0.0, std::round(mean + std::sqrt(mean) * rng.normal()));
     if (size_[level] == 0) build(level, mean);
     const double* cdf = &cdfs_[begin_[level]];
-    const std::size_t n = size_[level];
     const double u = rng.uniform01();
-    // The first k with cdf[k] > u, searched from the mean outwards.
-    std::size_t k = std::min(std::size_t(mean), n - 1);
-    while (k > 0 && cdf[k - 1] > u) --k;
-    while (k < n && cdf[k] <= u) ++k;
-    return double(std::min(k, n - 1));
+    // The first k with cdf[k] > u: how many entries are <= u, counted by a
+    // binary search without branches (the padding is +inf).
+    std::size_t k = 0;
+    for (std::size_t step = kStride / 2; step > 0; step /= 2)
+      k = cdf[k + step - 1] <= u ? k + step : k;
+    return double(std::min<std::size_t>(k, size_[level] - 1));
   }
 
  private:
+  // Entries per table: a mean of at most 60 needs fewer than 140.
+  static constexpr std::size_t kStride = 256;
+
   // P(X <= k) for k = 0, 1, ... until the tail beyond is below 1e-16.
   void build(std::uint8_t level, double mean) {
     begin_[level] = std::uint32_t(cdfs_.size());
@@ -51,10 +54,11 @@ class PoissonTables {
       p *= mean / (k + 1);
     }
     size_[level] = std::uint32_t(cdfs_.size() - begin_[level]);
+    cdfs_.resize(begin_[level] + kStride, INFINITY);
   }
 
   double peak_;
-  std::vector<double> cdfs_;                         // the tables of all levels, end to end
+  std::vector<double> cdfs_;                         // tables of kStride entries, end to end
   std::array<std::uint32_t, 256> begin_{}, size_{};  // size 0: not built yet
 };
 
