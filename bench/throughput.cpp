@@ -98,7 +98,6 @@ Times measure(F&& work) {
 
 struct Run {
   Times times;
-  long max_rss_kb = 0;
   std::string out;  // its standard output
 };
 
@@ -127,7 +126,6 @@ Run run_process(const std::vector<std::string>& argv) {
   rusage usage{};
   wait4(pid, &status, 0, &usage);
   run.times = {seconds_since(start), cpu_seconds(usage)};
-  run.max_rss_kb = usage.ru_maxrss;
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw std::runtime_error("failed: " + argv[0] + " " + (argv.size() > 1 ? argv[1] : ""));
   return run;
@@ -157,6 +155,28 @@ void write_png_file(const std::string& path, const Image& image, PngSettings set
   png_write_end(png, nullptr);
   png_destroy_write_struct(&png, &info);
   std::fclose(file);
+}
+
+// A child's peak memory: wait4's ru_maxrss would count the pages the child
+// had before exec, copies of this process's. GNU time reports the
+// shapegen it starts, forked from a small process.
+const char* kTime = "/usr/bin/time";
+
+std::vector<std::string> peak_rss_wrapper(const std::string& file) {
+  if (access(kTime, X_OK) != 0) return {};
+  return {kTime, "-f", "%M", "-o", file};
+}
+
+long read_peak_rss_kb(const std::string& file) {
+  std::ifstream in(file);
+  long kb = 0;
+  in >> kb;
+  return kb;
+}
+
+std::vector<std::string> operator+(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
 }
 
 // The PNG settings a preset's dataset is written with.
@@ -239,6 +259,7 @@ int main(int argc, char** argv) try {
   // (preset, contender) -> times per round
   std::map<std::pair<std::string, std::string>, std::vector<Times>> times;
   std::map<std::string, long> rss_kb;
+  const std::string rss_file = (parent / "peak-rss.txt").string();
   int run_id = 0;
   auto fresh = [&](const std::string& what) {
     char name[64];
@@ -252,10 +273,12 @@ int main(int argc, char** argv) try {
       for (int jobs : {1, 2}) {
         const std::string j = std::to_string(jobs);
         const Run run =
-            run_process({SHAPEGEN_BIN, "generate", "--preset", p, "--count",
-                         std::to_string(opt.count), "--jobs", j, "--out", fresh(p + "-j" + j)});
+            run_process(peak_rss_wrapper(rss_file) +
+                        std::vector<std::string>{SHAPEGEN_BIN, "generate", "--preset", p, "--count",
+                                                 std::to_string(opt.count), "--jobs", j, "--out",
+                                                 fresh(p + "-j" + j)});
         times[{p, "e2e" + j}].push_back(run.times);
-        rss_kb[p + j] = std::max(rss_kb[p + j], run.max_rss_kb);
+        rss_kb[p + j] = std::max(rss_kb[p + j], read_peak_rss_kb(rss_file));
       }
       for (bool old : {false, true}) {
         const PngSettings s = old ? PngSettings{} : settings_of(d.config);
@@ -298,7 +321,7 @@ int main(int argc, char** argv) try {
       "\nPer core: images per CPU second (user + system; the machine is shared, so CPU time is "
       "steadier than the clock). Floor: a bare libpng writer of the same images at the dataset's "
       "level and filter, one file each; old floor: libpng's defaults (zlib 6, adaptive "
-      "filters).\n\n"
+      "filters). PIL + NumPy saves with zlib level 1.\n\n"
       "| preset | PNG | shapegen end to end | libpng floor | x floor | old floor | x old floor | "
       "shapegen in memory | PIL + NumPy | x PIL |\n|---|---|---|---|---|---|---|---|---|---|\n");
   for (std::size_t k = 0; k < data.size(); ++k) {
@@ -315,13 +338,18 @@ int main(int argc, char** argv) try {
       std::printf("- | - |\n");
   }
   std::printf(
-      "\nWall clock: shapegen end to end with 1 and 2 jobs, images per second, and peak "
-      "memory.\n\n| preset | 1 job | 2 jobs | x 1 job | peak RSS, 1 job | 2 jobs |\n"
-      "|---|---|---|---|---|---|\n");
+      "\nWall clock: shapegen end to end with 1 and 2 jobs, images per second; x 1 job is the "
+      "median of each round's ratio (the two runs are neighbours in time, so they see the same "
+      "load); 2 jobs per CPU second shows what the threads cost; peak memory by GNU "
+      "time.\n\n| preset | 1 job | 2 jobs | x 1 job | 2 jobs, per CPU second | peak RSS, 1 job | "
+      "2 jobs |\n|---|---|---|---|---|---|---|\n");
   for (const std::string& p : opt.presets) {
-    const double one = rate(p, "e2e1", false), two = rate(p, "e2e2", false);
-    std::printf("| %s | %.0f | %.0f | %.2f | %.1f MB | %.1f MB |\n", p.c_str(), one, two, two / one,
-                rss_kb[p + "1"] / 1024.0, rss_kb[p + "2"] / 1024.0);
+    std::vector<double> ratios;
+    for (std::size_t r = 0; r < times[{p, "e2e1"}].size(); ++r)
+      ratios.push_back(times[{p, "e2e1"}][r].wall / times[{p, "e2e2"}][r].wall);
+    std::printf("| %s | %.0f | %.0f | %.2f | %.0f | %.1f MB | %.1f MB |\n", p.c_str(),
+                rate(p, "e2e1", false), rate(p, "e2e2", false), median(ratios),
+                rate(p, "e2e2", true), rss_kb[p + "1"] / 1024.0, rss_kb[p + "2"] / 1024.0);
   }
   std::printf("\nload average after: %s\n", load_average().c_str());
   std::error_code ec;
