@@ -6,7 +6,9 @@
 //     bare libpng writer at the same level and filter, and written one file
 //     each, into a fresh folder (what writing these PNGs costs at all);
 //   - the old floor: the same, at libpng's defaults (zlib 6, adaptive filters);
-//   - shapegen in memory: the Generator making the rows, nothing written;
+//   - shapegen in memory: the Generator making the rows, nothing written (on
+//     1 and 2 threads), and the same rows' PNG files written, nothing else
+//     (on 1 and 2 threads): how making and the file system scale apart;
 //   - a hand-written PIL + NumPy generator (bench/peers/pil_numpy.py, run by
 //     Debian's /usr/bin/python3), drawing and writing comparable images.
 // Prints images per second (medians over the rounds) and the ratios.
@@ -24,11 +26,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -37,6 +41,7 @@
 
 #include "shapegen/config.hpp"
 #include "shapegen/generator.hpp"
+#include "shapegen/png.hpp"
 #include "shapegen/presets.hpp"
 
 using namespace shapegen;
@@ -179,6 +184,26 @@ std::vector<std::string> operator+(std::vector<std::string> a, const std::vector
   return a;
 }
 
+// work(t, i) for i in [0, n) on this thread (t = 0) and another (t = 1),
+// each taking the next i when free (as shapegen's workers do).
+template <typename F>
+void on_two_threads(std::uint64_t n, F&& work) {
+  std::atomic<std::uint64_t> next{0};
+  auto run = [&](int t) {
+    for (std::uint64_t i; (i = next++) < n;) work(t, i);
+  };
+  std::thread other(run, 1);
+  run(0);
+  other.join();
+}
+
+void write_bytes(const std::string& path, const std::vector<std::uint8_t>& bytes) {
+  FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file || std::fwrite(bytes.data(), 1, bytes.size(), file) != bytes.size())
+    throw std::runtime_error(path + ": cannot be written");
+  std::fclose(file);
+}
+
 // The PNG settings a preset's dataset is written with.
 PngSettings settings_of(const Config& config) {
   PngSettings s;
@@ -243,7 +268,8 @@ int main(int argc, char** argv) try {
   struct PresetData {
     Config config;
     Generator generator;
-    std::vector<Image> images;  // for the floors
+    std::vector<Image> images;                     // for the floors
+    std::vector<std::vector<std::uint8_t>> files;  // their PNGs as shapegen writes them
   };
   std::vector<PresetData> data;
   const Assignments count = {{"dataset.count", std::to_string(opt.count)}};
@@ -251,9 +277,14 @@ int main(int argc, char** argv) try {
     Config config = load_config(find_preset(p), count);
     Generator generator(config);
     std::vector<Image> images;
-    for (std::uint64_t i = 0; i < generator.row_count(); ++i)
+    std::vector<std::vector<std::uint8_t>> files;
+    const PngEncoder encoder = *value_named<PngEncoder>(config.choice("image.png_encoder"));
+    for (std::uint64_t i = 0; i < generator.row_count(); ++i) {
       images.push_back(generator.make_row(i).image);
-    data.push_back({std::move(config), std::move(generator), std::move(images)});
+      files.push_back(
+          encode_png(images.back(), encoder, int(config.integer("image.png_compression"))));
+    }
+    data.push_back({std::move(config), std::move(generator), std::move(images), std::move(files)});
   }
 
   // (preset, contender) -> times per round
@@ -266,49 +297,87 @@ int main(int argc, char** argv) try {
     std::snprintf(name, sizeof name, "run%03d-", ++run_id);
     return (parent / (name + what)).string();
   };
+  std::size_t sink = 0;  // keeps the in-memory work observable
   for (int round = 0; round < opt.rounds; ++round) {
     for (std::size_t k = 0; k < data.size(); ++k) {
       const std::string& p = opt.presets[k];
       const PresetData& d = data[k];
-      for (int jobs : {1, 2}) {
-        const std::string j = std::to_string(jobs);
-        const Run run =
-            run_process(peak_rss_wrapper(rss_file) +
-                        std::vector<std::string>{SHAPEGEN_BIN, "generate", "--preset", p, "--count",
-                                                 std::to_string(opt.count), "--jobs", j, "--out",
-                                                 fresh(p + "-j" + j)});
-        times[{p, "e2e" + j}].push_back(run.times);
-        rss_kb[p + j] = std::max(rss_kb[p + j], read_peak_rss_kb(rss_file));
-      }
-      for (bool old : {false, true}) {
-        const PngSettings s = old ? PngSettings{} : settings_of(d.config);
-        const fs::path folder = fresh(p + (old ? "-floor6" : "-floor"));
-        fs::create_directories(folder / "images");
-        times[{p, old ? "floor6" : "floor"}].push_back(measure([&] {
-          char name[32];
-          for (std::size_t i = 0; i < d.images.size(); ++i) {
-            std::snprintf(name, sizeof name, "images/%06zu.png", i);
-            write_png_file((folder / name).string(), d.images[i], s);
-          }
-        }));
-      }
-      std::size_t sink = 0;
-      times[{p, "memory"}].push_back(measure([&] {
-        for (std::uint64_t i = 0; i < d.generator.row_count(); ++i)
-          sink += d.generator.make_row(i).image.pixels[0];
-      }));
-      if (sink == 42) std::puts("");  // keeps the work observable
-      if (opt.peer) {
-        const Run run =
-            run_process({opt.python, SHAPEGEN_SOURCE_DIR "/bench/peers/pil_numpy.py", "--preset", p,
-                         "--count", std::to_string(opt.count), "--out", fresh(p + "-pil")});
-        Times t;  // its loop only, without the interpreter's start
-        if (std::sscanf(run.out.c_str(), "seconds %lf cpu %lf", &t.wall, &t.cpu) != 2)
-          throw std::runtime_error("pil_numpy.py printed no times");
-        times[{p, "pil"}].push_back(t);
-      }
+      // name -> one run; the order turns every round, so no contender always
+      // runs first after the previous preset's files.
+      std::vector<std::pair<std::string, std::function<Times()>>> contenders;
+      for (int jobs : {1, 2})
+        contenders.emplace_back("e2e" + std::to_string(jobs), [&, jobs] {
+          const std::string j = std::to_string(jobs);
+          const Run run =
+              run_process(peak_rss_wrapper(rss_file) +
+                          std::vector<std::string>{SHAPEGEN_BIN, "generate", "--preset", p,
+                                                   "--count", std::to_string(opt.count), "--jobs",
+                                                   j, "--out", fresh(p + "-j" + j)});
+          rss_kb[p + j] = std::max(rss_kb[p + j], read_peak_rss_kb(rss_file));
+          return run.times;
+        });
+      for (bool old : {false, true})
+        contenders.emplace_back(old ? "floor6" : "floor", [&, old] {
+          const PngSettings s = old ? PngSettings{} : settings_of(d.config);
+          const fs::path folder = fresh(p + (old ? "-floor6" : "-floor"));
+          fs::create_directories(folder / "images");
+          return measure([&] {
+            char name[32];
+            for (std::size_t i = 0; i < d.images.size(); ++i) {
+              std::snprintf(name, sizeof name, "images/%06zu.png", i);
+              write_png_file((folder / name).string(), d.images[i], s);
+            }
+          });
+        });
+      contenders.emplace_back("memory", [&] {
+        return measure([&] {
+          for (std::uint64_t i = 0; i < d.generator.row_count(); ++i)
+            sink += d.generator.make_row(i).image.pixels[0];
+        });
+      });
+      // The two halves of the work on two threads: how making and the file
+      // system scale, apart.
+      contenders.emplace_back("memory2", [&] {
+        return measure([&] {
+          std::size_t sinks[2] = {0, 0};
+          on_two_threads(d.generator.row_count(), [&](int t, std::uint64_t i) {
+            sinks[t] += d.generator.make_row(i).image.pixels[0];
+          });
+          sink += sinks[0] + sinks[1];
+        });
+      });
+      for (int threads : {1, 2})
+        contenders.emplace_back("files" + std::to_string(threads), [&, threads] {
+          const fs::path folder = fresh(p + "-files" + std::to_string(threads));
+          fs::create_directories(folder / "images");
+          return measure([&] {
+            auto put = [&](int, std::uint64_t i) {
+              char name[32];
+              std::snprintf(name, sizeof name, "images/%06llu.png", (unsigned long long)i);
+              write_bytes((folder / name).string(), d.files[i]);
+            };
+            if (threads == 1)
+              for (std::uint64_t i = 0; i < d.files.size(); ++i) put(0, i);
+            else
+              on_two_threads(d.files.size(), put);
+          });
+        });
+      if (opt.peer)
+        contenders.emplace_back("pil", [&] {
+          const Run run =
+              run_process({opt.python, SHAPEGEN_SOURCE_DIR "/bench/peers/pil_numpy.py", "--preset",
+                           p, "--count", std::to_string(opt.count), "--out", fresh(p + "-pil")});
+          Times t;  // its loop only, without the interpreter's start
+          if (std::sscanf(run.out.c_str(), "seconds %lf cpu %lf", &t.wall, &t.cpu) != 2)
+            throw std::runtime_error("pil_numpy.py printed no times");
+          return t;
+        });
+      std::rotate(contenders.begin(), contenders.begin() + round % contenders.size(),
+                  contenders.end());
+      for (auto& [name, run] : contenders) times[{p, name}].push_back(run());
     }
   }
+  if (sink == 42) std::puts("");
 
   // Images per second of wall or CPU time, median over the rounds.
   auto rate = [&](const std::string& p, const std::string& c, bool cpu) {
@@ -337,20 +406,26 @@ int main(int argc, char** argv) try {
     else
       std::printf("- | - |\n");
   }
+  // Median over rounds of a / b, each round's pair measured close in time.
+  auto ratio = [&](const std::string& p, const std::string& a, const std::string& b) {
+    std::vector<double> r;
+    for (std::size_t k = 0; k < times[{p, a}].size(); ++k)
+      r.push_back(times[{p, a}][k].wall / times[{p, b}][k].wall);
+    return median(r);
+  };
   std::printf(
-      "\nWall clock: shapegen end to end with 1 and 2 jobs, images per second; x 1 job is the "
-      "median of each round's ratio (the two runs are neighbours in time, so they see the same "
-      "load); 2 jobs per CPU second shows what the threads cost; peak memory by GNU "
-      "time.\n\n| preset | 1 job | 2 jobs | x 1 job | 2 jobs, per CPU second | peak RSS, 1 job | "
-      "2 jobs |\n|---|---|---|---|---|---|---|\n");
-  for (const std::string& p : opt.presets) {
-    std::vector<double> ratios;
-    for (std::size_t r = 0; r < times[{p, "e2e1"}].size(); ++r)
-      ratios.push_back(times[{p, "e2e1"}][r].wall / times[{p, "e2e2"}][r].wall);
-    std::printf("| %s | %.0f | %.0f | %.2f | %.0f | %.1f MB | %.1f MB |\n", p.c_str(),
-                rate(p, "e2e1", false), rate(p, "e2e2", false), median(ratios),
-                rate(p, "e2e2", true), rss_kb[p + "1"] / 1024.0, rss_kb[p + "2"] / 1024.0);
-  }
+      "\nWall clock: shapegen end to end with 1 and 2 jobs, images per second; each x is the "
+      "median of the rounds' ratios (the runs of a round are neighbours in time, so they see "
+      "the same load); beside them, the same images made in memory and their PNG files written "
+      "(nothing else) on 1 and 2 threads: how the two halves scale apart. Peak memory by GNU "
+      "time.\n\n| preset | 1 job | 2 jobs | x 1 job | in memory, 2 threads x 1 | files written, "
+      "2 threads x 1 | 2 jobs, per CPU second | peak RSS, 1 job | 2 jobs |\n"
+      "|---|---|---|---|---|---|---|---|---|\n");
+  for (const std::string& p : opt.presets)
+    std::printf("| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %.1f MB | %.1f MB |\n", p.c_str(),
+                rate(p, "e2e1", false), rate(p, "e2e2", false), ratio(p, "e2e1", "e2e2"),
+                ratio(p, "memory", "memory2"), ratio(p, "files1", "files2"), rate(p, "e2e2", true),
+                rss_kb[p + "1"] / 1024.0, rss_kb[p + "2"] / 1024.0);
   std::printf("\nload average after: %s\n", load_average().c_str());
   std::error_code ec;
   fs::remove_all(parent, ec);
