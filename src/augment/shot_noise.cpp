@@ -2,6 +2,7 @@
 // photons; fewer photons at full scale mean a noisier image.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <vector>
 
@@ -16,50 +17,69 @@ namespace {
 // a level there); below it, exact inversion of the Poisson CDF.
 constexpr double kNormalAbove = 60;
 
-// Poisson variates by inversion: one uniform draw per value, looked up in
-// the CDF of that value's mean, built the first time an image needs it (an
-// image holds few distinct levels; Knuth's method took a draw per photon).
+// Poisson variates by inversion: one uniform draw per value (Knuth's method
+// took one per photon), looked up in a table of the CDF of that value's mean,
+// or summed on the fly for a level's first value.
 class PoissonTables {
  public:
-  explicit PoissonTables(double peak) : peak_(peak) {}
+  explicit PoissonTables(double peak) : peak_(peak), cdfs_(kept()) { cdfs_.clear(); }
 
   double draw(Rng& rng, std::uint8_t level) {
     const double mean = level / 255.0 * peak_;
     if (mean <= 0) return 0;
     if (mean > kNormalAbove)
       return std::max(0.0, std::round(mean + std::sqrt(mean) * rng.normal()));
+    const double u = rng.uniform01();
+    // A level seen once is inverted on the fly; from its second value on, a
+    // table pays (an image holds many levels once, on its antialiased edges).
+    if (size_[level] == 0 && seen_[level]++ == 0) return invert(mean, u, nullptr);
     if (size_[level] == 0) build(level, mean);
     const double* cdf = &cdfs_[begin_[level]];
-    const double u = rng.uniform01();
     // The first k with cdf[k] > u: how many entries are <= u, counted by a
-    // binary search without branches (the padding is +inf).
+    // binary search without branches over the table padded with +inf to a
+    // power of two.
+    const std::size_t n = size_[level];
     std::size_t k = 0;
-    for (std::size_t step = kStride / 2; step > 0; step /= 2)
+    for (std::size_t step = std::bit_ceil(n) / 2; step > 0; step /= 2)
       k = cdf[k + step - 1] <= u ? k + step : k;
-    return double(std::min<std::size_t>(k, size_[level] - 1));
+    return double(std::min(k, n - 1));
   }
 
  private:
-  // Entries per table: a mean of at most 60 needs fewer than 140.
-  static constexpr std::size_t kStride = 256;
-
-  // P(X <= k) for k = 0, 1, ... until the tail beyond is below 1e-16.
-  void build(std::uint8_t level, double mean) {
-    begin_[level] = std::uint32_t(cdfs_.size());
+  // P(X <= k) for k = 0, 1, ... until the tail beyond is below 1e-16, summed
+  // in one order, so the table and the search on the fly find the same k:
+  // with `table`, every entry is kept and the last k is returned; without,
+  // the first k with P(X <= k) > u.
+  static std::size_t invert(double mean, double u, std::vector<double>* table) {
     double p = std::exp(-mean), sum = 0;
     for (int k = 0;; ++k) {
       sum += p;
-      cdfs_.push_back(sum);
-      if ((k > mean && p < 1e-17) || sum >= 1) break;
+      if (table)
+        table->push_back(sum);
+      else if (sum > u)
+        return std::size_t(k);
+      if ((k > mean && p < 1e-17) || sum >= 1) return std::size_t(k);
       p *= mean / (k + 1);
     }
+  }
+
+  void build(std::uint8_t level, double mean) {
+    begin_[level] = std::uint32_t(cdfs_.size());
+    invert(mean, 0, &cdfs_);
     size_[level] = std::uint32_t(cdfs_.size() - begin_[level]);
-    cdfs_.resize(begin_[level] + kStride, INFINITY);
+    cdfs_.resize(begin_[level] + std::bit_ceil(cdfs_.size() - begin_[level]), INFINITY);
+  }
+
+  // The tables' storage, kept per thread: its capacity outlives the image.
+  static std::vector<double>& kept() {
+    thread_local std::vector<double> tables;
+    return tables;
   }
 
   double peak_;
-  std::vector<double> cdfs_;                         // tables of kStride entries, end to end
+  std::vector<double>& cdfs_;                        // the tables, end to end
   std::array<std::uint32_t, 256> begin_{}, size_{};  // size 0: not built yet
+  std::array<std::uint8_t, 256> seen_{};             // values drawn at the level, up to 1
 };
 
 struct ShotNoiseParams {
