@@ -346,6 +346,23 @@ int main(int argc, char** argv) try {
           sink += sinks[0] + sinks[1];
         });
       });
+      // The machine's own: the same arithmetic on 1 and 2 threads. A shared
+      // machine (or its host) may not give 2 threads twice the time.
+      for (int threads : {1, 2})
+        contenders.emplace_back("spin" + std::to_string(threads), [&, threads] {
+          return measure([&] {
+            std::atomic<double> total{0};
+            auto spin = [&](int, std::uint64_t) {
+              double x = 0;
+              for (int i = 0; i < 20000; ++i) x += i * 1e-9;
+              total = total + x;
+            };
+            if (threads == 1)
+              for (std::uint64_t i = 0; i < 5000; ++i) spin(0, i);
+            else
+              on_two_threads(5000, spin);
+          });
+        });
       for (int threads : {1, 2})
         contenders.emplace_back("files" + std::to_string(threads), [&, threads] {
           const fs::path folder = fresh(p + "-files" + std::to_string(threads));
@@ -390,41 +407,51 @@ int main(int argc, char** argv) try {
       "\nPer core: images per CPU second (user + system; the machine is shared, so CPU time is "
       "steadier than the clock). Floor: a bare libpng writer of the same images at the dataset's "
       "level and filter, one file each; old floor: libpng's defaults (zlib 6, adaptive "
-      "filters). PIL + NumPy saves with zlib level 1.\n\n"
+      "filters). PIL + NumPy saves with zlib level 1. Each x is the median of the rounds' "
+      "ratios (lowest..highest): a round's runs are neighbours in time and see the same "
+      "load.\n\n"
       "| preset | PNG | shapegen end to end | libpng floor | x floor | old floor | x old floor | "
       "shapegen in memory | PIL + NumPy | x PIL |\n|---|---|---|---|---|---|---|---|---|---|\n");
+  // a's rate over b's, per round (the two measured close in time) on wall
+  // or CPU time: "median (lowest..highest)".
+  auto ratio_of = [&](const std::string& p, const std::string& a, const std::string& b, bool cpu) {
+    std::vector<double> r;
+    for (std::size_t k = 0; k < times[{p, a}].size(); ++k) {
+      const Times &ta = times[{p, a}][k], &tb = times[{p, b}][k];
+      r.push_back(cpu ? tb.cpu / ta.cpu : tb.wall / ta.wall);
+    }
+    std::sort(r.begin(), r.end());
+    char text[64];
+    std::snprintf(text, sizeof text, "%.2f (%.2f..%.2f)", median(r), r.front(), r.back());
+    return std::string(text);
+  };
   for (std::size_t k = 0; k < data.size(); ++k) {
     const std::string& p = opt.presets[k];
     const PngSettings s = settings_of(data[k].config);
-    const double e = rate(p, "e2e1", true), floor = rate(p, "floor", true),
-                 old = rate(p, "floor6", true), pil = rate(p, "pil", true);
-    std::printf("| %s | level %d%s | %.0f | %.0f | %.2f | %.0f | %.2f | %.0f | ", p.c_str(),
-                s.level, s.filter_none ? ", filter none" : "", e, floor, e / floor, old, e / old,
-                rate(p, "memory", true));
+    std::printf("| %s | level %d%s | %.0f | %.0f | %s | %.0f | %s | %.0f | ", p.c_str(), s.level,
+                s.filter_none ? ", filter none" : "", rate(p, "e2e1", true), rate(p, "floor", true),
+                ratio_of(p, "e2e1", "floor", true).c_str(), rate(p, "floor6", true),
+                ratio_of(p, "e2e1", "floor6", true).c_str(), rate(p, "memory", true));
     if (opt.peer)
-      std::printf("%.0f | %.1f |\n", pil, e / pil);
+      std::printf("%.0f | %s |\n", rate(p, "pil", true), ratio_of(p, "e2e1", "pil", true).c_str());
     else
       std::printf("- | - |\n");
   }
-  // Median over rounds of a / b, each round's pair measured close in time.
-  auto ratio = [&](const std::string& p, const std::string& a, const std::string& b) {
-    std::vector<double> r;
-    for (std::size_t k = 0; k < times[{p, a}].size(); ++k)
-      r.push_back(times[{p, a}][k].wall / times[{p, b}][k].wall);
-    return median(r);
-  };
   std::printf(
-      "\nWall clock: shapegen end to end with 1 and 2 jobs, images per second; each x is the "
-      "median of the rounds' ratios (the runs of a round are neighbours in time, so they see "
-      "the same load); beside them, the same images made in memory and their PNG files written "
-      "(nothing else) on 1 and 2 threads: how the two halves scale apart. Peak memory by GNU "
-      "time.\n\n| preset | 1 job | 2 jobs | x 1 job | in memory, 2 threads x 1 | files written, "
-      "2 threads x 1 | 2 jobs, per CPU second | peak RSS, 1 job | 2 jobs |\n"
-      "|---|---|---|---|---|---|---|---|---|\n");
+      "\nWall clock: shapegen end to end with 1 and 2 jobs, images per second, and the "
+      "rounds' ratios; beside them, the same images made in memory and their PNG files written "
+      "(nothing else) on 1 and 2 threads: how the two halves scale apart; and plain arithmetic "
+      "on 1 and 2 threads: what the machine gives 2 threads. Peak memory by GNU time.\n\n"
+      "| preset | 1 job | 2 jobs | x 1 job | in memory, 2 threads x 1 | files written, 2 threads "
+      "x 1 | machine, 2 threads x 1 | 2 jobs, per CPU second | peak RSS, 1 job | 2 jobs |\n"
+      "|---|---|---|---|---|---|---|---|---|---|\n");
   for (const std::string& p : opt.presets)
-    std::printf("| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %.1f MB | %.1f MB |\n", p.c_str(),
-                rate(p, "e2e1", false), rate(p, "e2e2", false), ratio(p, "e2e1", "e2e2"),
-                ratio(p, "memory", "memory2"), ratio(p, "files1", "files2"), rate(p, "e2e2", true),
+    std::printf("| %s | %.0f | %.0f | %s | %s | %s | %s | %.0f | %.1f MB | %.1f MB |\n", p.c_str(),
+                rate(p, "e2e1", false), rate(p, "e2e2", false),
+                ratio_of(p, "e2e2", "e2e1", false).c_str(),
+                ratio_of(p, "memory2", "memory", false).c_str(),
+                ratio_of(p, "files2", "files1", false).c_str(),
+                ratio_of(p, "spin2", "spin1", false).c_str(), rate(p, "e2e2", true),
                 rss_kb[p + "1"] / 1024.0, rss_kb[p + "2"] / 1024.0);
   std::printf("\nload average after: %s\n", load_average().c_str());
   std::error_code ec;
