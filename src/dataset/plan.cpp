@@ -23,6 +23,7 @@ OutputSpec read_output_spec(const Config& config) {
   spec.link = link == "symlink" ? LinkMode::symlink
               : link == "copy"  ? LinkMode::copy
                                 : LinkMode::hardlink;
+  spec.png_encoder = *value_named<PngEncoder>(config.choice("image.png_encoder"));
   spec.png_compression = static_cast<int>(config.integer("image.png_compression"));
   spec.webdataset_samples = static_cast<std::uint64_t>(config.integer("output.webdataset_samples"));
   if (spec.webdataset_samples > 0) spec.layouts.push_back(LayoutKind::webdataset);
