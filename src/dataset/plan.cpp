@@ -98,7 +98,7 @@ std::optional<std::uint64_t> DatasetPlan::row_of_stem(std::string_view stem) con
 
 std::uint64_t DatasetPlan::batch_size(int jobs) const {
   const std::uint64_t j = std::uint64_t(std::max(1, jobs));
-  return std::max<std::uint64_t>(j, std::min<std::uint64_t>(16 * j, (512ull << 20) / frame_bytes_));
+  return std::max<std::uint64_t>(j, std::min<std::uint64_t>(16 * j, (256ull << 20) / frame_bytes_));
 }
 
 }  // namespace shapegen

@@ -70,7 +70,8 @@ class DatasetPlan {
   // Splits with a non-zero fraction, in the order train, val, test.
   const std::vector<std::string>& splits() const { return splitter_.splits(); }
   // Rows per batch: workers fill a batch, sinks take it in index order. Big
-  // frames get smaller batches (about 512 MiB of pixels in flight at most).
+  // frames get smaller batches: two batches are in flight (one made while
+  // the other is written), about 512 MiB of pixels at most.
   std::uint64_t batch_size(int jobs) const;
 
   const std::string& description() const { return description_; }
