@@ -3,11 +3,14 @@
 // layouts need) and the folder output generate writes through.
 #include <boost/test/unit_test.hpp>
 #include <fstream>
+#include <functional>
+#include <map>
 
 #include "dataset/feed.hpp"
 #include "dataset/folder_output.hpp"
 #include "dataset/plan.hpp"
 #include "shapegen/error.hpp"
+#include "shapegen/png.hpp"
 #include "test_support.hpp"
 
 using namespace shapegen;
@@ -22,6 +25,12 @@ auto names(const std::string& path) {
     BOOST_TEST_MESSAGE(e.what());
     return std::string(e.what()).find(path) != std::string::npos;
   };
+}
+
+// Decodes a PNG file; IoError when it is missing, cut short or corrupt.
+Image decode_file(const fs::path& path) {
+  const std::string bytes = test::read_text(path);
+  return decode_png({bytes.begin(), bytes.end()}, path.string());
 }
 
 }  // namespace
@@ -102,4 +111,68 @@ BOOST_AUTO_TEST_CASE(a_failure_on_a_worker_thread_reaches_the_caller) {
   FeedOptions options;
   options.jobs = 3;
   BOOST_CHECK_EXCEPTION(feed_rows(plan, out, options), IoError, names(t.str("masks")));
+}
+
+// Two batches are in flight (workers make batch k + 1 and write its rows'
+// own files while batch k goes to the sinks), yet a checkpoint at `done`
+// must record exactly the rows before it: the census, the streamed files
+// open and their lengths, each sink's state; and every hook must find all
+// files of the rows before `done` complete. The reference takes a
+// checkpoint after every batch (nothing then overlaps one); the run under
+// test after every other batch, with the pool free to run ahead between.
+BOOST_AUTO_TEST_CASE(checkpoints_record_exactly_the_rows_before_them_while_batches_overlap) {
+  const Config config =
+      test::preset_config("basic", {{"dataset.count", "600"},
+                                    {"output.formats", "coco,yolo,masks,imagefolder"},
+                                    {"output.split", "train:1, val:1"},
+                                    {"output.webdataset_samples", "40"}});
+  struct Seen {
+    FileCensus census;
+    std::map<std::string, std::uint64_t> files;
+    std::vector<std::string> states;
+    bool operator==(const Seen&) const = default;
+  };
+  for (const Shard shard : {Shard{}, Shard{1, 3}}) {
+    auto run = [&](bool every_batch) {
+      TempDir t;
+      const int jobs = 3;
+      const DatasetPlan plan(config, shard, jobs);
+      FolderOutput out(t.path(), t.path(), plan.output());
+      std::map<std::uint64_t, Seen> seen;
+      int batches = 0;
+      FeedOptions options;
+      options.jobs = jobs;
+      options.checkpoint_due = [&] { return every_batch || ++batches % 2 == 0; };
+      options.checkpoint = [&](std::uint64_t done,
+                               const std::function<std::vector<std::string>()>& states) {
+        seen[done] = {out.census(), out.flush_open(), states()};
+      };
+      std::uint64_t last = 0;
+      options.between_batches = [&](std::uint64_t done, std::uint64_t total) {
+        BOOST_TEST(done >= last);
+        BOOST_TEST(total == plan.rows().size());
+        last = done;
+        for (std::uint64_t k = 0; k < done; k += 7) {  // every file of rows before it is whole
+          const PlanRow row = plan.row(plan.rows().first + k);
+          decode_file(t.path() / row.file);
+          decode_file(t.path() / ("masks/instance/" + row.stem + ".png"));
+          BOOST_TEST(fs::exists(t.path() / ("labels/" + row.split + "/" + row.stem + ".txt")));
+        }
+      };
+      feed_rows(plan, out, options);
+      BOOST_TEST(last == plan.rows().size());
+      return seen;
+    };
+    const auto reference = run(true), overlapped = run(false);
+    BOOST_TEST(overlapped.size() >= 2u);
+    for (const auto& [done, what] : overlapped) {
+      BOOST_TEST_CONTEXT("shard " << shard.index << "/" << shard.count << ", rows " << done) {
+        BOOST_REQUIRE(reference.count(done));
+        BOOST_TEST(what.census.files == reference.at(done).census.files);
+        BOOST_TEST(what.census.bytes == reference.at(done).census.bytes);
+        BOOST_TEST((what.files == reference.at(done).files));
+        BOOST_TEST((what.states == reference.at(done).states));
+      }
+    }
+  }
 }

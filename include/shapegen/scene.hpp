@@ -35,6 +35,7 @@ struct Style {
   bool stroked() const { return fill != FillMode::filled && stroke_width > 0; }
   bool has_fill() const { return fill != FillMode::outline; }
   Rgb fill_rgb() const { return fill == FillMode::both ? fill_color : stroke; }
+  bool operator==(const Style&) const = default;
 };
 
 // A piece of stroke: a polyline drawn with round joins and caps, its width
@@ -47,6 +48,8 @@ struct StrokePath {
   // leaves less ink where it moves fast); empty means full ink everywhere.
   std::vector<double> inks;
   bool aliased = false;  // drawn without antialiasing (jagged edges), mask too
+
+  bool operator==(const StrokePath&) const = default;
 };
 
 struct Object {
@@ -64,6 +67,7 @@ struct Object {
   double size = 0;      // circumscribed diameter, px
   double rotation = 0;  // degrees, clockwise on screen
   Style style;
+  bool operator==(const Object&) const = default;
 };
 
 // What lies under the objects: a solid color (the default), a linear

@@ -63,6 +63,7 @@ class Crop : public Op {
       achieved = visible_after(lo);
       const Point by{double(std::lround(lo * ux)), double(std::lround(lo * uy))};
       transform_points(scene, [by](Point p) { return translate(p, by); });
+      ink_coverage_moved(scene, by);  // the coverage moves along: labels reuse it
     }
     rec.add("zoom", zoom);
     rec.add("target_visible", target);

@@ -158,15 +158,21 @@ class Occlude : public Op {
     }
     std::uint8_t level[3];
     for (auto& l : level) l = static_cast<std::uint8_t>(rng.uniform_int(0, 255));
+    // Noise takes its levels eight to a draw, one for every value of the
+    // window, covered or not, so the stream does not depend on the mask's shape.
+    std::uint64_t bytes = 0;
+    int left = 0;
+    auto noise = [&] {
+      if (left == 0) bytes = rng.next_u64(), left = 8;
+      return double((bytes >> (8 * --left)) & 0xff);
+    };
     for (int y = 0; y < mask.height; ++y)
       for (int x = 0; x < mask.width; ++x) {
         const int ix = window.x0 + x, iy = window.y0 + y;
         const double a = mask.at(x, y) / 255.0;
         for (int c = 0; c < img.channels; ++c) {
-          // Noise draws for every pixel of the window, covered or not, so the
-          // stream does not depend on the mask's shape.
           const double source = fill == OccluderFill::background ? background.at(ix, iy, c)
-                                : fill == OccluderFill::noise    ? double(rng.uniform_int(0, 255))
+                                : fill == OccluderFill::noise    ? noise()
                                                                  : level[img.channels == 3 ? c : 0];
           if (a > 0) img.at(ix, iy, c) = to_level(img.at(ix, iy, c) * (1 - a) + source * a);
         }

@@ -22,14 +22,12 @@ float FloatImage::sample(double x, double y, int c) const {
   return float(top * (1 - ty) + bottom * ty);
 }
 
-// Round half up after clamping; for the non-negative values left this equals
-// std::lround, without a library call per value.
-std::uint8_t to_level(double v) {
-  return static_cast<std::uint8_t>(std::min(std::max(v, 0.0), 255.0) + 0.5);
-}
-
 void FloatImage::store(Image& img) const {
-  for (std::size_t i = 0; i < v.size(); ++i) img.pixels[i] = to_level(v[i]);
+  // Bounds and pointers in locals: a byte store could alias them.
+  const float* in = v.data();
+  std::uint8_t* out = img.pixels.data();
+  const std::size_t n = v.size();
+  for (std::size_t i = 0; i < n; ++i) out[i] = to_level(in[i]);
 }
 
 // Separable passes of a symmetric kernel. Both work on whole interleaved rows

@@ -1,5 +1,7 @@
 #pragma once
 // Private helpers for pixel ops: float planes, separable filters, rounding.
+#include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "shapegen/image.hpp"
@@ -19,7 +21,11 @@ struct FloatImage {
   void store(Image& img) const;
 };
 
-std::uint8_t to_level(double v);
+// Round half up after clamping; for the non-negative values left this equals
+// std::lround, without a library call per value. Inline: ops call it per value.
+inline std::uint8_t to_level(double v) {
+  return static_cast<std::uint8_t>(std::min(std::max(v, 0.0), 255.0) + 0.5);
+}
 
 // Separable filters; edges replicate the border pixel.
 void gaussian_filter(FloatImage& img, double sigma);

@@ -21,8 +21,12 @@ class SignNoise : public Op {
   void apply(RasterState& s, Rng& rng, OpRecord& rec) const override {
     const double epsilon = draw(rng, p_.epsilon);
     const int delta = int(std::floor(epsilon * 255 + 1e-9));
-    for (auto& v : s.image.pixels) {
-      const int moved = v + (rng.bernoulli(0.5) ? delta : -delta);
+    // One draw gives the signs of 64 values.
+    std::uint64_t signs = 0;
+    for (std::size_t i = 0; i < s.image.pixels.size(); ++i) {
+      if (i % 64 == 0) signs = rng.next_u64();
+      std::uint8_t& v = s.image.pixels[i];
+      const int moved = v + ((signs >> (i % 64)) & 1 ? delta : -delta);
       v = static_cast<std::uint8_t>(std::clamp(moved, 0, 255));
     }
     rec.add("epsilon", epsilon);

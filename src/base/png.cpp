@@ -1,9 +1,12 @@
 #include "shapegen/png.hpp"
 
+#include <libdeflate.h>
 #include <png.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -96,6 +99,82 @@ std::vector<std::uint8_t> encode_png(const Image& image, int compression_level) 
   png_write_end(png, nullptr);
   png_destroy_write_struct(&png, &info);
   return out;
+}
+
+namespace {
+
+// A compressor per thread and level, kept: allocating one costs more than
+// compressing a small image.
+libdeflate_compressor* deflate_compressor(int level) {
+  struct Kept {
+    std::array<libdeflate_compressor*, 13> by_level{};
+    ~Kept() {
+      for (libdeflate_compressor* c : by_level) libdeflate_free_compressor(c);
+    }
+  };
+  thread_local Kept kept;
+  libdeflate_compressor*& c = kept.by_level[std::size_t(std::clamp(level, 0, 12))];
+  if (!c) c = libdeflate_alloc_compressor(std::clamp(level, 0, 12));
+  if (!c) throw Error("libdeflate: out of memory creating a compressor");
+  return c;
+}
+
+void put_u32(std::uint8_t* at, std::uint32_t v) {
+  at[0] = std::uint8_t(v >> 24), at[1] = std::uint8_t(v >> 16);
+  at[2] = std::uint8_t(v >> 8), at[3] = std::uint8_t(v);
+}
+
+// Appends a chunk of `size` bytes whose data the caller wrote (or writes)
+// right after its type; returns where the data starts.
+std::size_t open_chunk(std::vector<std::uint8_t>& out, const char* type, std::size_t size) {
+  const std::size_t at = out.size();
+  out.resize(at + 8 + size);
+  put_u32(&out[at], std::uint32_t(size));
+  std::copy_n(type, 4, &out[at + 4]);
+  return at + 8;
+}
+
+// The chunk whose data starts at `data` ends `size` bytes later: its CRC.
+void close_chunk(std::vector<std::uint8_t>& out, std::size_t data, std::size_t size) {
+  out.resize(data + size + 4);
+  put_u32(&out[data - 8], std::uint32_t(size));
+  put_u32(&out[data + size], std::uint32_t(libdeflate_crc32(0, &out[data - 4], size + 4)));
+}
+
+// Signature, IHDR, one IDAT (a chunk holds up to 2^31 - 1 bytes; frames are
+// at most 8192 x 8192 x 3), IEND.
+std::vector<std::uint8_t> encode_png_libdeflate(const Image& image, int level) {
+  const std::size_t row = std::size_t(image.width) * image.channels;
+  thread_local std::vector<std::uint8_t> raw;  // filter byte 0 (None) + the row, per row
+  raw.resize((row + 1) * std::size_t(image.height));
+  for (int y = 0; y < image.height; ++y) {
+    raw[y * (row + 1)] = 0;
+    std::copy_n(&image.pixels[y * row], row, &raw[y * (row + 1) + 1]);
+  }
+  libdeflate_compressor* compressor = deflate_compressor(level);
+  std::vector<std::uint8_t> out = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  const std::size_t header = open_chunk(out, "IHDR", 13);
+  put_u32(&out[header], std::uint32_t(image.width));
+  put_u32(&out[header + 4], std::uint32_t(image.height));
+  const std::uint8_t rest[5] = {8, std::uint8_t(image.channels == 3 ? 2 : 0), 0, 0, 0};
+  std::copy_n(rest, 5, &out[header + 8]);
+  close_chunk(out, header, 13);
+  const std::size_t bound = libdeflate_zlib_compress_bound(compressor, raw.size());
+  const std::size_t data = open_chunk(out, "IDAT", bound);
+  const std::size_t size =
+      libdeflate_zlib_compress(compressor, raw.data(), raw.size(), &out[data], bound);
+  if (size == 0) throw Error("libdeflate: encoding failed");
+  close_chunk(out, data, size);
+  close_chunk(out, open_chunk(out, "IEND", 0), 0);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encode_png(const Image& image, PngEncoder encoder,
+                                     int compression_level) {
+  return encoder == PngEncoder::libdeflate ? encode_png_libdeflate(image, compression_level)
+                                           : encode_png(image, compression_level);
 }
 
 Image decode_png(const std::vector<std::uint8_t>& bytes, const std::string& origin) {

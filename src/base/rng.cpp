@@ -27,8 +27,6 @@ std::uint64_t sample_seed(std::uint64_t seed, std::uint64_t index) {
   return splitmix64(state);
 }
 
-static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
 Rng::Rng(std::uint64_t seed) {
   std::uint64_t state = seed;
   for (auto& word : s_) word = splitmix64(state);
@@ -37,25 +35,6 @@ Rng::Rng(std::uint64_t seed) {
 Rng Rng::stream(std::uint64_t sample_seed, std::string_view stage) {
   std::uint64_t state = sample_seed ^ hash_name(stage);
   return Rng(splitmix64(state));
-}
-
-std::uint64_t Rng::next_u64() {
-  const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-  const std::uint64_t t = s_[1] << 17;
-  s_[2] ^= s_[0];
-  s_[3] ^= s_[1];
-  s_[1] ^= s_[2];
-  s_[0] ^= s_[3];
-  s_[2] ^= t;
-  s_[3] = rotl(s_[3], 45);
-  return result;
-}
-
-double Rng::uniform01() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
-
-double Rng::uniform(double lo, double hi) {
-  if (lo == hi) return lo;
-  return lo + (hi - lo) * uniform01();
 }
 
 std::int64_t Rng::uniform_int(std::int64_t lo, std::int64_t hi) {
@@ -70,54 +49,31 @@ std::int64_t Rng::uniform_int(std::int64_t lo, std::int64_t hi) {
   return lo + static_cast<std::int64_t>(x % span);
 }
 
-namespace {
-
-// Marsaglia & Tsang's ziggurat for the standard normal: 128 layers of equal
-// area under the density; most draws need one 32-bit random number and a
-// compare. Tables are computed once from the layer geometry.
-struct Ziggurat {
-  static constexpr double kR = 3.442619855899;       // start of the tail
-  static constexpr double kV = 9.91256303526217e-3;  // area of each layer
-  std::uint32_t k[128];                              // acceptance thresholds
-  double w[128];                                     // scale from a 32-bit integer to x
-  double f[128];                                     // density at each layer edge
-
-  Ziggurat() {
-    const double m = 2147483648.0;  // 2^31
-    double d = kR, t = kR;
-    const double q = kV / std::exp(-0.5 * d * d);
-    k[0] = static_cast<std::uint32_t>(d / q * m);
-    k[1] = 0;
-    w[0] = q / m;
-    w[127] = d / m;
-    f[0] = 1.0;
-    f[127] = std::exp(-0.5 * d * d);
-    for (int i = 126; i >= 1; --i) {
-      d = std::sqrt(-2.0 * std::log(kV / d + std::exp(-0.5 * d * d)));
-      k[i + 1] = static_cast<std::uint32_t>(d / t * m);
-      t = d;
-      f[i] = std::exp(-0.5 * d * d);
-      w[i] = d / m;
-    }
+Ziggurat::Ziggurat() {
+  const double m = 2147483648.0;  // 2^31
+  double d = kR, t = kR;
+  const double q = kV / std::exp(-0.5 * d * d);
+  k[0] = static_cast<std::uint32_t>(d / q * m);
+  k[1] = 0;
+  w[0] = q / m;
+  w[127] = d / m;
+  f[0] = 1.0;
+  f[127] = std::exp(-0.5 * d * d);
+  for (int i = 126; i >= 1; --i) {
+    d = std::sqrt(-2.0 * std::log(kV / d + std::exp(-0.5 * d * d)));
+    k[i + 1] = static_cast<std::uint32_t>(d / t * m);
+    t = d;
+    f[i] = std::exp(-0.5 * d * d);
+    w[i] = d / m;
   }
-};
-
-const Ziggurat& ziggurat() {
-  static const Ziggurat z;
-  return z;
 }
 
-}  // namespace
-
-double Rng::normal() {
+double Rng::normal_rest(std::int32_t hz) {
   const Ziggurat& z = ziggurat();
   for (;;) {
-    const auto hz = static_cast<std::int32_t>(next_u64() >> 32);
     const int iz = hz & 127;
-    const std::uint32_t magnitude = hz < 0 ? std::uint32_t(-std::int64_t(hz)) : std::uint32_t(hz);
     const double x = hz * z.w[iz];
-    if (magnitude < z.k[iz]) return x;  // inside the layer's rectangle: the common case
-    if (iz == 0) {                      // the tail beyond kR, by Marsaglia's exponential method
+    if (iz == 0) {  // the tail beyond kR, by Marsaglia's exponential method
       double tx, ty;
       do {
         tx = -std::log(1.0 - uniform01()) / Ziggurat::kR;
@@ -127,10 +83,12 @@ double Rng::normal() {
     }
     // The wedge between the rectangle and the curve.
     if (z.f[iz] + uniform01() * (z.f[iz - 1] - z.f[iz]) < std::exp(-0.5 * x * x)) return x;
+    // Rejected: a new try, as normal() makes it.
+    hz = static_cast<std::int32_t>(next_u64() >> 32);
+    const std::uint32_t magnitude = hz < 0 ? std::uint32_t(-std::int64_t(hz)) : std::uint32_t(hz);
+    if (magnitude < z.k[hz & 127]) return hz * z.w[hz & 127];
   }
 }
-
-bool Rng::bernoulli(double p) { return uniform01() < p; }
 
 std::size_t Rng::choice(std::span<const double> weights) {
   double total = 0;

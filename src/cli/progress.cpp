@@ -51,13 +51,17 @@ double Progress::seconds() const {
 
 void Progress::update(std::uint64_t done, std::uint64_t total, std::uint64_t bytes) {
   if (quiet_) return;
+  bool first_call = false;
   if (!started_) {  // the first call says where this run starts (a resumed run)
-    started_ = true;
+    started_ = first_call = true;
     first_ = std::max(first_, done);
   }
   const auto now = std::chrono::steady_clock::now();
-  // A few times a second on a terminal; every 5 s in a log.
-  if (std::chrono::duration<double>(now - last_).count() < (terminal_ ? 0.25 : 5.0)) return;
+  // A few times a second on a terminal, starting at once (however short the
+  // run, the line shows it began); every 5 s in a log.
+  const bool draw_now = first_call && terminal_;
+  if (!draw_now && std::chrono::duration<double>(now - last_).count() < (terminal_ ? 0.25 : 5.0))
+    return;
   last_ = now;
   const double elapsed = seconds();
   const double rate = elapsed > 0 && done > first_ ? double(done - first_) / elapsed : 0;

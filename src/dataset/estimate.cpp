@@ -47,7 +47,8 @@ std::optional<RunEstimate> estimate_run(const DatasetPlan& plan, std::uint64_t r
   const double pixels = double(sample.image.width) * sample.image.height * sample.image.channels;
   if (rows <= 100000 && pixels * double(rows) <= 1e9) return std::nullopt;
   const OutputSpec& spec = plan.output();
-  const double png = double(encode_png(sample.image, spec.png_compression).size());
+  const double png =
+      double(encode_png(sample.image, spec.png_encoder, spec.png_compression).size());
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const PlanRow row = plan.row(range.first);
@@ -56,7 +57,9 @@ std::optional<RunEstimate> estimate_run(const DatasetPlan& plan, std::uint64_t r
   if (spec.has(LayoutKind::coco)) bytes += line;  // about as long as the manifest line
   if (spec.has(LayoutKind::yolo)) bytes += 64;
   if (spec.has(LayoutKind::masks))
-    bytes += 2 * double(encode_png(instance_mask(sample), spec.png_compression).size());
+    bytes +=
+        2 *
+        double(encode_png(instance_mask(sample), spec.png_encoder, spec.png_compression).size());
   if (spec.has(LayoutKind::webdataset)) bytes += png + line + 3 * 512 + 1024;  // headers, padding
   RunEstimate e;
   e.rows = rows;

@@ -1,6 +1,7 @@
 #include "dataset/feed.hpp"
 
 #include <filesystem>
+#include <utility>
 #include <vector>
 
 #include "base/parallel.hpp"
@@ -28,29 +29,56 @@ void feed(const DatasetPlan& plan, FileOutput& out, const FeedOptions& options) 
     return s;
   };
 
-  // The rows this folder holds: all, or a shard's.
+  // The rows this folder holds: all, or a shard's. `done` counts from its
+  // first row.
   const RowRange range = plan.rows();
   const std::uint64_t count = range.size();
   const std::uint64_t batch_size = plan.batch_size(options.jobs);
-  std::vector<Sample> samples;
-  std::vector<PlanRow> rows;
-  for (std::uint64_t done = options.start; done < count; done += batch_size) {
-    if (options.checkpoint && done > options.start) options.checkpoint(done, states);
-    if (options.between_batches) options.between_batches(done, count);
-    const std::uint64_t first = range.first + done;
-    const std::uint64_t n = std::min(batch_size, count - done);
-    samples.assign(n, {});
-    rows.assign(n, {});
-    parallel_for(n, options.jobs, [&](std::uint64_t k) {
-      rows[k] = plan.row(first + k);
-      samples[k] = plan.generator().make_row(first + k);
-      for (const auto& sink : sinks) sink->add_files(samples[k], rows[k]);
+  // Two batches in flight: while the main thread hands batch k to the sinks,
+  // the pool's other threads make batch k + 1 (the main thread joins them
+  // when it is done), so writing overlaps making. Declared before the pool:
+  // its threads may still touch them while it stops.
+  struct Batch {
+    std::uint64_t first = 0, n = 0;
+    std::vector<Sample> samples;
+    std::vector<PlanRow> rows;
+  } batches[2];
+  BatchPool pool(options.jobs);
+  auto start = [&](Batch& b, std::uint64_t done) {
+    b.first = range.first + done;
+    b.n = std::min(batch_size, count - done);
+    b.samples.assign(b.n, {});
+    b.rows.assign(b.n, {});
+    pool.start(b.n, [&](std::uint64_t k) {
+      b.rows[k] = plan.row(b.first + k);
+      b.samples[k] = plan.generator().make_row(b.first + k);
+      for (const auto& sink : sinks) sink->add_files(b.samples[k], b.rows[k]);
     });
-    for (std::uint64_t k = 0; k < n; ++k)
-      for (const auto& sink : sinks) sink->add(samples[k], rows[k]);
+  };
+
+  // The hooks see `done` only when every row before it has been added to
+  // every sink and all its files are complete. A checkpoint also needs
+  // nothing else in flight (no file of a later row half-written into its
+  // census, no open file of a later row among the streamed ones), so when
+  // one is due the next batch starts only after it.
+  std::uint64_t done = options.start;
+  if (options.between_batches) options.between_batches(done, count);
+  Batch *current = &batches[0], *ahead = &batches[1];
+  if (done < count) start(*current, done);
+  while (done < count) {
+    pool.finish();  // `current` made, its own files written
+    const std::uint64_t next = done + current->n;
+    const bool checkpoint =
+        options.checkpoint && (!options.checkpoint_due || options.checkpoint_due());
+    if (next < count && !checkpoint) start(*ahead, next);
+    for (std::uint64_t i = 0; i < current->n; ++i)
+      for (const auto& sink : sinks) sink->add(current->samples[i], current->rows[i]);
+    done = next;
+    if (checkpoint) options.checkpoint(done, states);
+    if (options.between_batches) options.between_batches(done, count);
+    if (next < count && checkpoint) start(*ahead, next);
+    std::swap(current, ahead);
   }
-  if (options.checkpoint && count > options.start) options.checkpoint(count, states);
-  if (options.between_batches) options.between_batches(count, count);
   // Layouts first, the primary files (with the recipe) last.
   for (auto it = sinks.rbegin(); it != sinks.rend(); ++it) (*it)->finish();
 }

@@ -1,5 +1,9 @@
 #include "dataset/folder_output.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -81,11 +85,38 @@ class FileText : public TextOutput {
   bool dropping_ = false;
 };
 
+namespace {
+
+// Writes a whole file in place: the staging folder is renamed into place
+// only when complete, so a temporary name and a rename per file would buy
+// nothing. A file cut short by a crash belongs to a row after the last
+// checkpoint, which --resume writes again (O_TRUNC). Returns errno, 0 on
+// success.
+int write_whole_file(const fs::path& path, const std::vector<std::uint8_t>& bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return errno;
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int error = n < 0 ? errno : EIO;
+      ::close(fd);
+      return error;
+    }
+    done += std::size_t(n);
+  }
+  return ::close(fd) == 0 ? 0 : errno;
+}
+
+}  // namespace
+
 FolderOutput::FolderOutput(fs::path dir, fs::path location, const OutputSpec& spec,
                            const Checkpoint* resume)
     : dir_(std::move(dir)),
       location_(std::move(location)),
       link_(spec.link),
+      png_encoder_(spec.png_encoder),
       png_level_(spec.png_compression) {
   if (!resume) return;
   files_ = resume->census.files;
@@ -107,11 +138,7 @@ std::map<std::string, std::uint64_t> FolderOutput::flush_open() {
 
 fs::path FolderOutput::prepare(const std::string& file) const {
   fs::path path = dir_ / file;
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);  // safe when workers race for one folder
-  if (ec)
-    throw IoError(path.parent_path().string() + ": cannot create the folder (" + ec.message() +
-                  ")");
+  make_folder(path.parent_path());
   return path;
 }
 
@@ -123,16 +150,20 @@ std::unique_ptr<TextOutput> FolderOutput::open_text(const std::string& file, Tex
 
 void FolderOutput::write_image(const std::string& file, const Image& image, ImageCheck,
                                std::uint64_t) {
-  const auto png = encode_png(image, png_level_);
-  write_file_atomic(prepare(file).string(), png.data(), png.size());
+  const std::vector<std::uint8_t> bytes = encode_png(image, png_encoder_, png_level_);
+  const fs::path path = dir_ / file;
+  int error = write_whole_file(path, bytes);
+  if (error == ENOENT) error = write_whole_file(prepare(file), bytes);  // its folder, made once
+  if (error)
+    throw IoError(path.string() + ": cannot be written (" +
+                  std::error_code(error, std::generic_category()).message() + ")");
   ++files_;
-  bytes_ += png.size();
+  bytes_ += bytes.size();
 }
 
 void FolderOutput::place_image(const std::string& file, const std::string& primary, const Image&) {
-  const fs::path at = prepare(file);
-  const fs::path from = dir_ / primary;
-  place(from, at);
+  const fs::path at = dir_ / file;
+  place(dir_ / primary, at);
   std::error_code ec;
   const std::uint64_t size = fs::file_size(at, ec);  // a link counts as what it points to
   if (ec) throw IoError(at.string() + ": cannot be read (" + ec.message() + ")");
@@ -140,17 +171,30 @@ void FolderOutput::place_image(const std::string& file, const std::string& prima
   bytes_ += size;
 }
 
+void FolderOutput::make_folder(const fs::path& folder) const {
+  std::error_code ec;
+  fs::create_directories(folder, ec);  // safe when workers race for one folder
+  if (ec) throw IoError(folder.string() + ": cannot create the folder (" + ec.message() + ")");
+}
+
 void FolderOutput::place(const fs::path& from, const fs::path& at) const {
   std::error_code ec;
   if (link_ == LinkMode::hardlink) {
     fs::create_hard_link(from, at, ec);
+    if (ec == std::errc::no_such_file_or_directory) {  // its folder, made once
+      make_folder(at.parent_path());
+      ec.clear();
+      fs::create_hard_link(from, at, ec);
+    }
     if (ec == std::errc::file_exists && !resumed_.empty()) {  // a resumed run's row: link afresh
       fs::remove(at, ec);
       fs::create_hard_link(from, at, ec);
     }
     if (!ec) return;
     ec.clear();  // e.g. a filesystem without hard links: copy instead
-  } else if (link_ == LinkMode::symlink) {
+  }
+  make_folder(at.parent_path());
+  if (link_ == LinkMode::symlink) {
     // Relative, so it survives the staging folder's rename.
     const fs::path target = fs::relative(from, at.parent_path(), ec);
     if (!ec) fs::create_symlink(target, at, ec);

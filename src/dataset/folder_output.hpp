@@ -41,11 +41,14 @@ class FolderOutput : public FileOutput {
  private:
   // dir / file, with its folder created.
   std::filesystem::path prepare(const std::string& file) const;
+  // Creates `folder` and its parents (no error when it exists).
+  void make_folder(const std::filesystem::path& folder) const;
   // Links or copies `from` to `at` as output.link says.
   void place(const std::filesystem::path& from, const std::filesystem::path& at) const;
 
   std::filesystem::path dir_, location_;
   LinkMode link_;
+  PngEncoder png_encoder_;
   int png_level_;
   std::atomic<std::uint64_t> files_{0}, bytes_{0};  // the census, from worker threads
   std::map<std::string, std::uint64_t> resumed_;    // continued files -> recorded length

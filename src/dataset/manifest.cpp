@@ -1,128 +1,139 @@
 #include "dataset/manifest.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
-#include "shapegen/value.hpp"
+#include "dataset/json_writer.hpp"
 #include "shapes/registry.hpp"
 
 namespace shapegen {
-
-using json = nlohmann::ordered_json;
 
 double round_label(double x) { return std::round(x * 1e4) / 1e4 + 0.0; }  // + 0.0 drops -0
 
 // Fractions and op values: 6 decimals.
 static double round_value(double x) { return std::round(x * 1e6) / 1e6 + 0.0; }
 
-static json box_json(const Box& b) {
-  return json::array({round_label(b.x0), round_label(b.y0), round_label(b.x1), round_label(b.y1)});
+static void box_json(JsonWriter& j, const Box& b) {
+  j.begin_array().value(round_label(b.x0)).value(round_label(b.y0));
+  j.value(round_label(b.x1)).value(round_label(b.y1)).end_array();
 }
 
-static json color_json(Rgb c, bool rgb) {
-  if (!rgb) return c.r;
-  return json::array({c.r, c.g, c.b});
+static void color_json(JsonWriter& j, Rgb c, bool rgb) {
+  if (!rgb) {
+    j.value(c.r);
+    return;
+  }
+  j.begin_array().value(c.r).value(c.g).value(c.b).end_array();
 }
 
 // The object's own fields of its class that go at `place`.
-static void add_fields(json& j, const Object& o, FieldPlace place) {
+static void add_fields(JsonWriter& j, const Object& o, FieldPlace place) {
   const std::vector<ShapeField>& fields = shape_decl(o.shape).fields;
   for (std::size_t i = 0; i < fields.size() && i < o.fields.size(); ++i) {
     if (fields[i].place != place) continue;
+    j.key(fields[i].name);
     if (const auto* word = std::get_if<std::string>(&o.fields[i])) {
-      j[fields[i].name] = *word;
+      j.value(*word);
     } else {
-      json numbers = json::array();
-      for (double x : std::get<std::vector<double>>(o.fields[i])) numbers.push_back(round_label(x));
-      j[fields[i].name] = numbers;
+      j.begin_array();
+      for (double x : std::get<std::vector<double>>(o.fields[i])) j.value(round_label(x));
+      j.end_array();
     }
   }
 }
 
-static json object_json(const ObjectLabel& label, bool rgb) {
+static void object_json(JsonWriter& j, const ObjectLabel& label, bool rgb) {
   const Object& o = label.object;
-  json j;
-  j["class"] = class_name(label_class(o));
-  if (label_class(o) != o.shape) j["shape"] = class_name(o.shape);  // the class drawn
+  j.begin_object();
+  j.key("class").value(class_name(label_class(o)));
+  if (label_class(o) != o.shape) j.key("shape").value(class_name(o.shape));  // the class drawn
   add_fields(j, o, FieldPlace::after_class);
-  j["bbox"] = box_json(label.bbox);
-  j["bbox_full"] = box_json(label.bbox_full);
-  json vertices = json::array();
-  for (const VertexLabel& v : label.vertices)
-    vertices.push_back({{"x", round_label(v.point.x)},
-                        {"y", round_label(v.point.y)},
-                        {"in_frame", v.in_frame},
-                        {"visible", v.visible}});
-  j["vertices"] = vertices;
-  json polygon = json::array();
-  for (const Point& p : o.outline) {
-    polygon.push_back(round_label(p.x));
-    polygon.push_back(round_label(p.y));
+  box_json(j.key("bbox"), label.bbox);
+  box_json(j.key("bbox_full"), label.bbox_full);
+  j.key("vertices").begin_array();
+  for (const VertexLabel& v : label.vertices) {
+    j.begin_object();
+    j.key("x").value(round_label(v.point.x)).key("y").value(round_label(v.point.y));
+    j.key("in_frame").value(v.in_frame).key("visible").value(v.visible);
+    j.end_object();
   }
-  j["polygon"] = polygon;
-  j["visible_fraction"] = round_value(label.visible_fraction);
-  j["center"] = json::array({round_label(o.center.x), round_label(o.center.y)});
-  j["size"] = round_label(o.size);
-  j["rotation"] = round_label(o.rotation);
+  j.end_array();
+  j.key("polygon").begin_array();
+  for (const Point& p : o.outline) j.value(round_label(p.x)).value(round_label(p.y));
+  j.end_array();
+  j.key("visible_fraction").value(round_value(label.visible_fraction));
+  j.key("center").begin_array().value(round_label(o.center.x)).value(round_label(o.center.y));
+  j.end_array();
+  j.key("size").value(round_label(o.size));
+  j.key("rotation").value(round_label(o.rotation));
   add_fields(j, o, FieldPlace::after_rotation);
-  j["stroke_width"] = round_label(o.style.stroke_width);
-  j["fill"] = fill_name(o.style.fill);
-  j["stroke_color"] = color_json(o.style.stroke, rgb);
-  j["fill_color"] = o.style.has_fill() ? color_json(o.style.fill_rgb(), rgb) : json(nullptr);
-  return j;
+  j.key("stroke_width").value(round_label(o.style.stroke_width));
+  j.key("fill").value(fill_name(o.style.fill));
+  color_json(j.key("stroke_color"), o.style.stroke, rgb);
+  j.key("fill_color");
+  if (o.style.has_fill())
+    color_json(j, o.style.fill_rgb(), rgb);
+  else
+    j.null();
+  j.end_object();
 }
 
-static json record_value(const RecordValue& v) {
-  return std::visit(
-      [](const auto& x) -> json {
+static void record_value(JsonWriter& j, const RecordValue& v) {
+  std::visit(
+      [&j](const auto& x) {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, double>)
-          return round_value(x);
-        else if constexpr (std::is_same_v<T, std::vector<double>>) {
-          json a = json::array();
-          for (double d : x) a.push_back(round_value(d));
-          return a;
-        } else
-          return x;
+        if constexpr (std::is_same_v<T, double>) {
+          j.value(round_value(x));
+        } else if constexpr (std::is_same_v<T, std::vector<double>>) {
+          j.begin_array();
+          for (double d : x) j.value(round_value(d));
+          j.end_array();
+        } else {
+          j.value(x);
+        }
       },
       v);
 }
 
-static json augment_json(const std::vector<OpRecord>& records) {
-  json list = json::array();
-  for (const OpRecord& r : records) {
-    json j;
-    j["op"] = r.op;
-    for (const auto& [name, value] : r.values) j[name] = record_value(value);
-    list.push_back(j);
+void append_manifest_line(std::string& out, const Sample& sample, const std::string& file,
+                          const std::string& split) {
+  JsonWriter j(out);
+  j.begin_object();
+  j.key("file").value(file);
+  j.key("index").value(sample.index);
+  j.key("split").value(split);
+  if (sample.variant) {
+    j.key("base_index").value(sample.base_index);
+    j.key("variant").value(*sample.variant);
   }
-  return list;
+  j.key("seed").value(sample.seed);
+  j.key("width").value(sample.scene.width);
+  j.key("height").value(sample.scene.height);
+  color_json(j.key("background"), sample.scene.background, sample.scene.rgb);
+  j.key("objects").begin_array();
+  for (const ObjectLabel& label : sample.objects) object_json(j, label, sample.scene.rgb);
+  j.end_array();
+  j.key("augment").begin_array();
+  for (const OpRecord& r : sample.augment) {
+    j.begin_object();
+    j.key("op").value(r.op);
+    for (const auto& [name, value] : r.values) record_value(j.key(name), value);
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
 }
 
 std::string manifest_line(const Sample& sample, const std::string& file, const std::string& split) {
-  json j;
-  j["file"] = file;
-  j["index"] = sample.index;
-  j["split"] = split;
-  if (sample.variant) {
-    j["base_index"] = sample.base_index;
-    j["variant"] = *sample.variant;
-  }
-  j["seed"] = sample.seed;
-  j["width"] = sample.scene.width;
-  j["height"] = sample.scene.height;
-  j["background"] = color_json(sample.scene.background, sample.scene.rgb);
-  json objects = json::array();
-  for (const ObjectLabel& label : sample.objects)
-    objects.push_back(object_json(label, sample.scene.rgb));
-  j["objects"] = objects;
-  j["augment"] = augment_json(sample.augment);
-  return j.dump();
+  std::string line;
+  append_manifest_line(line, sample, file, split);
+  return line;
 }
 
 // labels.csv's columns after `class`: every field a class writes after its
 // class, by name, in registry order (today: kind).
+// (Not cached: tests add rows to the registry.)
 static std::vector<std::string> class_field_columns() {
   std::vector<std::string> names;
   for (ShapeClass c : shape_classes())
@@ -147,53 +158,103 @@ std::string csv_header(bool shape_column) {
   return h + "\n";
 }
 
-static std::string num(double x) { return format_real(round_label(x)); }
+namespace {
+
+// Appends a row's cells; reals as format_real writes them (the shortest text
+// that reads back to the same double).
+class CsvRow {
+ public:
+  explicit CsvRow(std::string& out) : out_(out) {}
+  CsvRow& text(std::string_view s) {
+    out_ += s;
+    return *this;
+  }
+  CsvRow& real(double x) {
+    char buffer[32];
+    out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, x).ptr);
+    return *this;
+  }
+  CsvRow& label(double x) { return real(round_label(x)); }
+  CsvRow& integer(std::uint64_t x) {
+    char buffer[24];
+    out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, x).ptr);
+    return *this;
+  }
+  CsvRow& comma() {
+    out_ += ',';
+    return *this;
+  }
+
+ private:
+  std::string& out_;
+};
 
 // The object's field named `name`, as CSV text; empty when its class has none.
-static std::string field_text(const Object& o, const std::string& name) {
+void field_text(CsvRow& row, const Object& o, const std::string& name) {
   const std::vector<ShapeField>& fields = shape_decl(o.shape).fields;
   for (std::size_t i = 0; i < fields.size() && i < o.fields.size(); ++i) {
     if (fields[i].name != name) continue;
-    if (const auto* word = std::get_if<std::string>(&o.fields[i])) return *word;
-    std::string text;
-    for (double x : std::get<std::vector<double>>(o.fields[i]))
-      text += (text.empty() ? "" : " ") + num(x);
-    return text;
+    if (const auto* word = std::get_if<std::string>(&o.fields[i])) {
+      row.text(*word);
+      return;
+    }
+    bool first = true;
+    for (double x : std::get<std::vector<double>>(o.fields[i])) {
+      if (!first) row.text(" ");
+      row.label(x);
+      first = false;
+    }
+    return;
   }
-  return "";
+}
+
+}  // namespace
+
+void append_csv_rows(std::string& out, const Sample& sample, const std::string& file,
+                     const std::string& split, bool shape_column) {
+  const std::vector<std::string> columns = class_field_columns();
+  const std::size_t vertex_columns = max_vertex_count();
+  CsvRow row(out);
+  for (std::size_t i = 0; i < sample.objects.size(); ++i) {
+    const ObjectLabel& l = sample.objects[i];
+    const Object& o = l.object;
+    row.text(file).comma().integer(sample.index).comma().text(split).comma().integer(i).comma();
+    row.text(class_name(label_class(o)));
+    if (shape_column) row.comma().text(class_name(o.shape));
+    for (const std::string& name : columns) field_text(row.comma(), o, name);
+    for (const Box& b : {l.bbox, l.bbox_full}) {
+      row.comma().label(b.x0).comma().label(b.y0).comma().label(b.x1).comma().label(b.y1);
+    }
+    row.comma().real(round_value(l.visible_fraction));
+    row.comma().label(o.center.x).comma().label(o.center.y).comma().label(o.size);
+    row.comma().label(o.rotation).comma().label(o.style.stroke_width);
+    row.comma().text(fill_name(o.style.fill));
+    for (int c : {o.style.stroke.r, o.style.stroke.g, o.style.stroke.b})
+      row.comma().integer(std::uint64_t(c));
+    const Rgb fill = o.style.fill_rgb();
+    for (int c : {fill.r, fill.g, fill.b}) {
+      row.comma();
+      if (o.style.has_fill()) row.integer(std::uint64_t(c));
+    }
+    for (std::size_t v = 0; v < vertex_columns; ++v) {
+      if (v < l.vertices.size())
+        row.comma()
+            .label(l.vertices[v].point.x)
+            .comma()
+            .label(l.vertices[v].point.y)
+            .comma()
+            .text(l.vertices[v].visible ? "1" : "0");
+      else
+        row.text(",,,");
+    }
+    row.text("\n");
+  }
 }
 
 std::string csv_rows(const Sample& sample, const std::string& file, const std::string& split,
                      bool shape_column) {
-  const std::vector<std::string> columns = class_field_columns();
-  const std::size_t vertex_columns = max_vertex_count();
   std::string out;
-  for (std::size_t i = 0; i < sample.objects.size(); ++i) {
-    const ObjectLabel& l = sample.objects[i];
-    const Object& o = l.object;
-    out += file + "," + std::to_string(sample.index) + "," + split + "," + std::to_string(i) + "," +
-           class_name(label_class(o));
-    if (shape_column) out += std::string(",") + class_name(o.shape);
-    for (const std::string& name : columns) out += "," + field_text(o, name);
-    for (const Box& b : {l.bbox, l.bbox_full})
-      out += "," + num(b.x0) + "," + num(b.y0) + "," + num(b.x1) + "," + num(b.y1);
-    out += "," + format_real(round_value(l.visible_fraction));
-    out += "," + num(o.center.x) + "," + num(o.center.y) + "," + num(o.size) + "," +
-           num(o.rotation) + "," + num(o.style.stroke_width) + "," + fill_name(o.style.fill);
-    for (int c : {o.style.stroke.r, o.style.stroke.g, o.style.stroke.b})
-      out += "," + std::to_string(c);
-    const Rgb fill = o.style.fill_rgb();
-    for (int c : {fill.r, fill.g, fill.b})
-      out += "," + (o.style.has_fill() ? std::to_string(c) : std::string());
-    for (std::size_t v = 0; v < vertex_columns; ++v) {
-      if (v < l.vertices.size())
-        out += "," + num(l.vertices[v].point.x) + "," + num(l.vertices[v].point.y) + "," +
-               (l.vertices[v].visible ? "1" : "0");
-      else
-        out += ",,,";
-    }
-    out += "\n";
-  }
+  append_csv_rows(out, sample, file, split, shape_column);
   return out;
 }
 

@@ -52,8 +52,9 @@ class TextOutput {
   virtual void close() = 0;
 };
 
-// Called from worker threads for distinct files; implementations are
-// thread-safe for that.
+// Called from worker threads for distinct files, while the main thread
+// writes the text files spanning rows; implementations are thread-safe for
+// that.
 class FileOutput {
  public:
   virtual ~FileOutput() = default;

@@ -23,6 +23,7 @@ OutputSpec read_output_spec(const Config& config) {
   spec.link = link == "symlink" ? LinkMode::symlink
               : link == "copy"  ? LinkMode::copy
                                 : LinkMode::hardlink;
+  spec.png_encoder = *value_named<PngEncoder>(config.choice("image.png_encoder"));
   spec.png_compression = static_cast<int>(config.integer("image.png_compression"));
   spec.webdataset_samples = static_cast<std::uint64_t>(config.integer("output.webdataset_samples"));
   if (spec.webdataset_samples > 0) spec.layouts.push_back(LayoutKind::webdataset);
@@ -97,7 +98,7 @@ std::optional<std::uint64_t> DatasetPlan::row_of_stem(std::string_view stem) con
 
 std::uint64_t DatasetPlan::batch_size(int jobs) const {
   const std::uint64_t j = std::uint64_t(std::max(1, jobs));
-  return std::max<std::uint64_t>(j, std::min<std::uint64_t>(16 * j, (512ull << 20) / frame_bytes_));
+  return std::max<std::uint64_t>(j, std::min<std::uint64_t>(16 * j, (256ull << 20) / frame_bytes_));
 }
 
 }  // namespace shapegen

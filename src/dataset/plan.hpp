@@ -14,6 +14,7 @@
 #include "dataset/split.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/generator.hpp"
+#include "shapegen/png.hpp"
 #include "shapegen/shard.hpp"
 
 namespace shapegen {
@@ -22,13 +23,14 @@ enum class LayoutKind { imagefolder, coco, yolo, masks, webdataset };
 enum class YoloTask { detect, segment };
 enum class LinkMode { hardlink, symlink, copy };
 
-// The [output] keys and the PNG level, parsed once.
+// The [output] keys and the PNG encoder and level, parsed once.
 struct OutputSpec {
   std::vector<LayoutKind> layouts;  // in the order they are fed
   SplitSpec split;
   YoloTask yolo_task = YoloTask::detect;
   LinkMode link = LinkMode::hardlink;
-  int png_compression = 6;
+  PngEncoder png_encoder = PngEncoder::libdeflate;
+  int png_compression = 1;
   std::uint64_t webdataset_samples = 0;  // samples per tar; 0: no tars
   bool has(LayoutKind kind) const;
 };
@@ -68,7 +70,8 @@ class DatasetPlan {
   // Splits with a non-zero fraction, in the order train, val, test.
   const std::vector<std::string>& splits() const { return splitter_.splits(); }
   // Rows per batch: workers fill a batch, sinks take it in index order. Big
-  // frames get smaller batches (about 512 MiB of pixels in flight at most).
+  // frames get smaller batches: two batches are in flight (one made while
+  // the other is written), about 512 MiB of pixels at most.
   std::uint64_t batch_size(int jobs) const;
 
   const std::string& description() const { return description_; }

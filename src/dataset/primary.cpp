@@ -25,8 +25,13 @@ class Primary : public Sink {
   }
 
   void add(const Sample& sample, const PlanRow& row) override {
-    manifest_->write(manifest_line(sample, row.file, row.split) + "\n");
-    csv_->write(csv_rows(sample, row.file, row.split, shape_column_));
+    line_.clear();  // one buffer for every row: no allocation per line
+    append_manifest_line(line_, sample, row.file, row.split);
+    line_ += '\n';
+    manifest_->write(line_);
+    line_.clear();
+    append_csv_rows(line_, sample, row.file, row.split, shape_column_);
+    csv_->write(line_);
   }
 
   void finish() override {
@@ -44,6 +49,7 @@ class Primary : public Sink {
   FileOutput& out_;
   std::unique_ptr<TextOutput> manifest_, csv_;
   bool shape_column_;  // the class drawn beside the label (shape.labels)
+  std::string line_;
 };
 
 }  // namespace

@@ -18,11 +18,13 @@ class Sink {
   // threads, rows in any order.
   virtual void add_files(const Sample&, const PlanRow&) const {}
   // Files spanning rows (a manifest, COCO's JSON): called on one thread, rows
-  // in index order, after add_files of the same row.
+  // in index order, after add_files of the same row, while add_files of the
+  // next batch's rows may run on the workers: state both touch needs a lock.
   virtual void add(const Sample&, const PlanRow&) {}
   virtual void finish() {}
-  // For --resume: the sink's own state between batches (text, empty when it
-  // keeps none beyond its files' lengths), with its side files flushed; and
+  // For --resume: the sink's own state between batches, taken with no
+  // add_files running (text, empty when it keeps none beyond its files'
+  // lengths), with its side files flushed; and
   // that state given back to a new sink continuing the run.
   virtual std::string checkpoint() { return {}; }
   virtual void resume(const std::string& /*state*/) {}

@@ -202,12 +202,14 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
   bool cancelled = false;
   std::uint64_t saved_rows = feed.start;
   auto last = std::chrono::steady_clock::now();
+  // About once a second, and at once when Ctrl-C stops a --resume run.
+  feed.checkpoint_due = [&] {
+    const bool stopping = options.resume && options.cancel && options.cancel->load();
+    const auto since = std::chrono::steady_clock::now() - last;
+    return stopping || std::chrono::duration<double>(since).count() >= options.checkpoint_seconds;
+  };
   feed.checkpoint = [&](std::uint64_t done,
                         const std::function<std::vector<std::string>()>& states) {
-    const auto now = std::chrono::steady_clock::now();
-    const bool stopping = options.resume && options.cancel && options.cancel->load();
-    if (!stopping && std::chrono::duration<double>(now - last).count() < options.checkpoint_seconds)
-      return;
     write_checkpoint(staging->dir(), {done, out.census(), out.flush_open(), states()});
     saved_rows = done;
     last = std::chrono::steady_clock::now();

@@ -28,6 +28,24 @@ using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
 SurfacePtr make_surface(cairo_format_t format, int width, int height);
 ContextPtr make_context(cairo_surface_t* surface);
 
+// A surface like make_surface's, but over this thread's reused buffer: a
+// fresh image surface costs an allocation and a clear per render, and
+// renders come by the thousand. A8 surfaces start clear; RGB24 ones hold
+// garbage (render_scene paints every pixel opaque first). One at a time per
+// thread: while one is alive, this falls back to make_surface.
+class ScratchSurface {
+ public:
+  ScratchSurface(cairo_format_t format, int width, int height);
+  ~ScratchSurface();
+  ScratchSurface(const ScratchSurface&) = delete;
+  ScratchSurface& operator=(const ScratchSurface&) = delete;
+  cairo_surface_t* get() const { return surface_.get(); }
+
+ private:
+  SurfacePtr surface_;
+  bool owns_buffer_ = false;
+};
+
 // RGB24 surface -> Image with 1 (gray: the red channel) or 3 channels.
 Image image_from_rgb24(cairo_surface_t* surface, int channels);
 // Gray or RGB Image -> new RGB24 surface.

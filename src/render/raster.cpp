@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <span>
 #include <vector>
 
 #include "base/rng.hpp"
 #include "render/cairo_util.hpp"
+#include "render/ring.hpp"
 
 namespace shapegen {
 
@@ -84,6 +86,8 @@ void draw_stroke(cairo_t* cr, const StrokePath& s) {
     cairo_new_path(cr);
     cairo_arc(cr, s.points[0].x, s.points[0].y, s.widths[0] / 2, 0, 2 * M_PI);
     cairo_fill(cr);
+  } else if (constant && fill_ring(cr, s)) {
+    // circles: filled as a ring, cheaper, the same ink
   } else if (constant) {
     polyline_path(cr, s);
     cairo_set_line_width(cr, s.widths[0]);
@@ -240,24 +244,30 @@ void paint_background(cairo_t* cr, const Scene& scene) {
   // Two octaves: broad blotches plus finer grain.
   const ValueNoise broad(t.seed, t.scale, scene.width, scene.height);
   const ValueNoise fine(~t.seed, t.scale / 2, scene.width, scene.height);
-  Image texture(scene.width, scene.height, 3);
-  for (int y = 0; y < scene.height; ++y)
+  // Written straight into the surface: painting an opaque RGB24 texture over
+  // it would copy the same pixels, through a second surface.
+  cairo_surface_t* target = cairo_get_target(cr);
+  cairo_surface_flush(target);
+  unsigned char* data = cairo_image_surface_get_data(target);
+  const int stride = cairo_image_surface_get_stride(target);
+  for (int y = 0; y < scene.height; ++y) {
+    auto* row = reinterpret_cast<std::uint32_t*>(data + std::size_t(y) * stride);
     for (int x = 0; x < scene.width; ++x) {
       const double v = 0.65 * broad.at(x, y) + 0.35 * fine.at(x, y);
       // v in [0, 1] keeps every value in 0..255: + 0.5 and truncate rounds.
-      texture.at(x, y, 0) = static_cast<std::uint8_t>(a.r + (b.r - a.r) * v + 0.5);
-      texture.at(x, y, 1) = static_cast<std::uint8_t>(a.g + (b.g - a.g) * v + 0.5);
-      texture.at(x, y, 2) = static_cast<std::uint8_t>(a.b + (b.b - a.b) * v + 0.5);
+      const auto r = static_cast<std::uint8_t>(a.r + (b.r - a.r) * v + 0.5);
+      const auto g = static_cast<std::uint8_t>(a.g + (b.g - a.g) * v + 0.5);
+      const auto bl = static_cast<std::uint8_t>(a.b + (b.b - a.b) * v + 0.5);
+      row[x] = std::uint32_t(r) << 16 | std::uint32_t(g) << 8 | bl;
     }
-  SurfacePtr surface = rgb24_from_image(texture);
-  cairo_set_source_surface(cr, surface.get(), 0, 0);
-  cairo_paint(cr);
+  }
+  cairo_surface_mark_dirty(target);
 }
 
 }  // namespace
 
 Image render_scene(const Scene& scene) {
-  SurfacePtr surface = make_surface(CAIRO_FORMAT_RGB24, scene.width, scene.height);
+  ScratchSurface surface(CAIRO_FORMAT_RGB24, scene.width, scene.height);  // painted over whole
   {
     ContextPtr cr = make_context(surface.get());
     set_antialias(cr.get(), scene.antialias);
@@ -272,7 +282,7 @@ namespace {
 // Draws `objects` opaque into an A8 window of the plane.
 Image render_mono(const Scene& scene, std::span<const Object> objects, int x0, int y0, int width,
                   int height) {
-  SurfacePtr surface = make_surface(CAIRO_FORMAT_A8, width, height);
+  ScratchSurface surface(CAIRO_FORMAT_A8, width, height);
   {
     ContextPtr cr = make_context(surface.get());
     set_antialias(cr.get(), scene.antialias);
@@ -288,15 +298,93 @@ Image render_mono(const Scene& scene, std::span<const Object> objects, int x0, i
   return mask;
 }
 
+// Whether a window holds all of the ink inside `ink`: Cairo draws none outside
+// the ink box's pixels, and only then does a render not depend on its window
+// (it culls geometry beyond the surface, which moves its rounding).
+bool holds(const Box& ink, int x0, int y0, int width, int height) {
+  return std::floor(ink.x0) >= x0 && std::floor(ink.y0) >= y0 && std::ceil(ink.x1) <= x0 + width &&
+         std::ceil(ink.y1) <= y0 + height;
+}
+
+// The thread's last render_ink_coverage (raster.hpp).
+struct InkMemo {
+  std::vector<Object> objects;
+  bool antialias = true;
+  int x0 = 0, y0 = 0;
+  Image mask;
+  bool complete = false;  // the window holds all their ink
+
+  bool shows(const Scene& scene) const {
+    return !mask.pixels.empty() && antialias == scene.antialias && objects == scene.objects;
+  }
+  bool shows_only(const Scene& scene, const Object& object) const {
+    return !mask.pixels.empty() && antialias == scene.antialias && objects.size() == 1 &&
+           objects[0] == object;
+  }
+  // What a render over the window would give, when it can tell: the same
+  // window, or both holding all the ink (`ink`, its box).
+  std::optional<Image> window(const Box& ink, int wx, int wy, int width, int height) const {
+    const bool same = wx == x0 && wy == y0 && width == mask.width && height == mask.height;
+    if (same) return mask;
+    if (!complete || !holds(ink, wx, wy, width, height)) return std::nullopt;
+    Image out(width, height, 1);
+    for (int y = std::max(wy, y0); y < std::min(wy + height, y0 + mask.height); ++y) {
+      const int from = std::max(wx, x0), to = std::min(wx + width, x0 + mask.width);
+      if (from < to)
+        std::copy_n(&mask.pixels[std::size_t(y - y0) * mask.width + (from - x0)], to - from,
+                    &out.pixels[std::size_t(y - wy) * width + (from - wx)]);
+    }
+    return out;
+  }
+};
+
+InkMemo& ink_memo() {
+  thread_local InkMemo memo;
+  return memo;
+}
+
 }  // namespace
 
 Image render_coverage(const Scene& scene, const Object& object, int x0, int y0, int width,
                       int height) {
+  const InkMemo& memo = ink_memo();
+  if (memo.shows_only(scene, object))
+    if (auto kept = memo.window(ink_box(object), x0, y0, width, height)) return std::move(*kept);
   return render_mono(scene, std::span<const Object>(&object, 1), x0, y0, width, height);
 }
 
 Image render_ink_coverage(const Scene& scene, int x0, int y0, int width, int height) {
-  return render_mono(scene, scene.objects, x0, y0, width, height);
+  InkMemo& memo = ink_memo();
+  const Box ink = scene_ink_box(scene);
+  const bool shown = memo.shows(scene);
+  if (shown)
+    if (auto kept = memo.window(ink, x0, y0, width, height)) return std::move(*kept);
+  Image mask = render_mono(scene, scene.objects, x0, y0, width, height);
+  const bool complete = holds(ink, x0, y0, width, height);
+  if (!shown || !memo.complete || complete) {  // keep a render that holds all ink
+    memo.objects = scene.objects;
+    memo.antialias = scene.antialias;
+    memo.x0 = x0;
+    memo.y0 = y0;
+    memo.mask = mask;
+    memo.complete = complete;
+  }
+  return mask;
+}
+
+void ink_coverage_moved(const Scene& scene, Point by) {
+  InkMemo& memo = ink_memo();
+  if (memo.mask.pixels.empty()) return;
+  const bool whole_pixels = by.x == std::floor(by.x) && by.y == std::floor(by.y) &&
+                            std::abs(by.x) < 1e6 && std::abs(by.y) < 1e6;
+  if (whole_pixels && memo.objects.size() == scene.objects.size()) {
+    // The same expression crop moves the scene with, so the copies match bit for bit.
+    for (Object& o : memo.objects) transform_points(o, [by](Point p) { return translate(p, by); });
+    memo.x0 += int(by.x);
+    memo.y0 += int(by.y);
+    if (memo.shows(scene)) return;
+  }
+  memo = {};
 }
 
 double coverage_area(const Image& mask) {

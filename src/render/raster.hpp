@@ -19,6 +19,16 @@ Image render_coverage(const Scene& scene, const Object& object, int x0, int y0, 
 // Coverage of the ink of all objects together, over the same kind of window.
 Image render_ink_coverage(const Scene& scene, int x0, int y0, int width, int height);
 
+// Crop renders all ink to search its shift, occlude to measure what it
+// hides, and the labels of a lone object need that same coverage again. So
+// each thread keeps its last render_ink_coverage with a copy of the objects
+// it shows (compared whole: any change to them is a miss), and both
+// functions above serve a request for the same objects (all of them, or the
+// only one) over a window it holds from it instead of drawing again.
+// After moving every object of `scene` by a whole-pixel `by` (crop's shift),
+// this moves the kept render along; it is dropped when it does not match.
+void ink_coverage_moved(const Scene& scene, Point by);
+
 // Sum of a coverage mask, in pixels (255 = one full pixel).
 double coverage_area(const Image& mask);
 

@@ -18,8 +18,13 @@ const ParamList<ImageSpec>& image_params() {
                              "Pixel format: 8-bit gray or 8-bit RGB.")),
       field(&P::antialias, boolean("image.antialias", "true",
                                    "Antialiased edges (false: hard 0/1 pixel coverage).")),
-      field(&P::png_compression, integer("image.png_compression", "6", 0, 9,
-                                         "zlib level of the PNG files (0 none, 9 best).")),
+      field(&P::png_encoder,
+            choice("image.png_encoder", "libdeflate", names_of<PngEncoder>(),
+                   "What compresses the PNG files: libdeflate (rows unfiltered, several times "
+                   "faster) or zlib (libpng's writer, adaptive row filters). The pixels are the "
+                   "same.")),
+      field(&P::png_compression, integer("image.png_compression", "1", 0, 9,
+                                         "Compression level of the PNG files (0 none, 9 best).")),
       field(&P::background,
             color("image.background", "0", "Background intensity (gray) or color (r, g, b).")),
   };

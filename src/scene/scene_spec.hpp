@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "params/bind.hpp"
+#include "shapegen/png.hpp"
 #include "shapegen/scene.hpp"
 #include "shapes/registry.hpp"
 
@@ -22,7 +23,8 @@ struct ImageSpec {
   int width = 0, height = 0;
   ImageMode mode = ImageMode::gray;
   bool antialias = true;
-  int png_compression = 0;  // for the PNG writer
+  PngEncoder png_encoder = PngEncoder::libdeflate;  // for the PNG writer
+  int png_compression = 0;
   ColorRange background;
 };
 

@@ -25,13 +25,14 @@ class WebDataset : public Sink {
   WebDataset(const DatasetPlan& plan, FileOutput& out)
       : out_(out),
         samples_(plan.output().webdataset_samples),
+        png_encoder_(plan.output().png_encoder),
         png_level_(plan.output().png_compression),
         // A shard continues its splits' numbering where the rows before it end.
         placed_(plan.split_rows_before(plan.rows().first)) {}
 
   // Encoded on the workers; written in index order by add().
   void add_files(const Sample& sample, const PlanRow& row) const override {
-    auto png = encode_png(sample.image, png_level_);
+    auto png = encode_png(sample.image, png_encoder_, png_level_);
     std::lock_guard<std::mutex> guard(lock_);
     png_[row.index].assign(png.begin(), png.end());
   }
@@ -110,6 +111,7 @@ class WebDataset : public Sink {
 
   FileOutput& out_;
   std::uint64_t samples_;
+  PngEncoder png_encoder_;  // as the primary images: members are their bytes
   int png_level_;
   std::map<std::string, std::uint64_t> placed_;  // rows of each split so far
   std::map<std::string, Tar> tars_;              // the open tar of each split
