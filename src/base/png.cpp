@@ -4,9 +4,9 @@
 #include <png.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
