@@ -3,7 +3,8 @@ convention (keys without dots, a sample's files contiguous, tar k of a split
 holding that split's rows k*S .. (k+1)*S-1 in index order), fixed headers
 (ustar, mode 0644, uid/gid 0, no owner names, mtime 0), and members equal to
 the folder's own files: PNG bytes and pixels (PIL) as images/<key>.png, JSON
-as the manifest line, .cls as the first object's class index. Then the same
+as the manifest line, .cls as the first object's label class index
+(also where a class is labeled as another). Then the same
 for tars joined by merge from three shards."""
 import io
 import json
@@ -79,6 +80,13 @@ with workdir() as tmp:
     one = os.path.join(tmp, "one")
     generate(binary, one, *recipe)
     check_tars(one)
+    # Classes drawn as others (an ellipse is labeled circle): .cls is the label's index, as in YOLO.
+    mapped = os.path.join(tmp, "mapped")
+    generate(binary, mapped, "--preset", "handdrawn", "--count", "40", "--formats", "webdataset",
+             "--output.webdataset_samples", str(S))
+    checks.check(any(r["objects"] and r["objects"][0].get("shape") for r in manifest(mapped)),
+                 "handdrawn drew no class labeled as another")
+    check_tars(mapped)
     shards = []
     for i in range(3):
         shards.append(os.path.join(tmp, f"shard{i}"))

@@ -56,7 +56,7 @@ class WebDataset : public Sink {
     write(tar, tar::member(row.stem + ".json", manifest_line(sample, row.file, row.split)));
     if (!sample.objects.empty())
       write(tar, tar::member(row.stem + ".cls",
-                             std::to_string(class_index(sample.objects[0].object.shape))));
+                             std::to_string(class_index(label_class(sample.objects[0].object)))));
   }
 
   void finish() override {
