@@ -1,36 +1,8 @@
 #include "check/json_lines.hpp"
 
-#include <algorithm>
+#include "check/manifest_reader.hpp"
 
 namespace shapegen {
-
-namespace {
-
-// Deepest nesting of arrays and objects outside strings; a cheap scan that
-// keeps pathological input away from the parser and the value's destructor.
-int nesting_depth(const std::string& text) {
-  int depth = 0, deepest = 0;
-  bool in_string = false, escaped = false;
-  for (const char c : text) {
-    if (in_string) {
-      if (escaped)
-        escaped = false;
-      else if (c == '\\')
-        escaped = true;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
-}  // namespace
 
 bool JsonLines::next(nlohmann::json& value, std::string& error) {
   std::streambuf* in = in_.rdbuf();
@@ -50,7 +22,7 @@ bool JsonLines::next(nlohmann::json& value, std::string& error) {
     error = "longer than " + std::to_string(max_bytes_) + " bytes";
   } else if (buffer_.empty() || buffer_ == "\r") {
     error = "empty line";
-  } else if (nesting_depth(buffer_) > max_depth_) {
+  } else if (json_depth(buffer_, std::size_t(max_depth_)) > std::size_t(max_depth_)) {
     error = "nested deeper than " + std::to_string(max_depth_);
   } else {
     value = nlohmann::json::parse(buffer_, nullptr, /*allow_exceptions=*/false);
