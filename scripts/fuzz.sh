@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 scripts/build-asan.sh
 seconds=${FUZZ_SECONDS:-60}
 parallel=${FUZZ_PARALLEL:-2}
-targets=(preset value overrides manifest png)
+targets=(preset value overrides manifest png tar)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 artifacts=$PWD/build-asan/fuzz-artifacts
@@ -19,10 +19,13 @@ export ASAN_OPTIONS="detect_leaks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 run_target() {
-  local t=$1 dict=()
+  local t=$1 dict=() max_len=8192
+  # A real WebDataset tar is whole 10240-byte records: the tar target's seeds
+  # must fit.
+  [[ $t == tar ]] && max_len=24576
   cp -r "fuzz/corpus/$t" "$work/$t"
   [[ -f fuzz/$t.dict ]] && dict=(-dict="fuzz/$t.dict")
-  if build-asan/fuzz/fuzz_"$t" "$work/$t" "${dict[@]}" -max_total_time="$seconds" -max_len=8192 \
+  if build-asan/fuzz/fuzz_"$t" "$work/$t" "${dict[@]}" -max_total_time="$seconds" -max_len="$max_len" \
        -timeout=10 -malloc_limit_mb=256 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$artifacts/$t-" >"$work/$t.log" 2>&1; then
     echo "fuzz_$t: $(grep -E '^stat::number_of_executed_units' "$work/$t.log" | awk '{print $2}') runs, no failure"

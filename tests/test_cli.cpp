@@ -183,6 +183,42 @@ BOOST_AUTO_TEST_CASE(bad_input_fails_cleanly_before_writing) {
              r.output);
 }
 
+// A hint names an option of the subcommand given, and only a close one:
+// 'verify --out' once suggested '--dataset.count', 'stats --jobs' '--image.mode'.
+BOOST_AUTO_TEST_CASE(did_you_mean_offers_only_close_options_of_the_subcommand) {
+  TempDir t;
+  const auto message = [](const std::string& args) {
+    const auto r = run_cli(args);
+    BOOST_TEST(r.exit_code == 2, args << "\n" << r.output);
+    BOOST_TEST(lines(r.output).size() == 1u, args << "\n" << r.output);
+    return r.output;
+  };
+  const std::string ds = " " + t.str("ds");
+  BOOST_TEST(message("verify" + ds + " --out x") ==
+             "shapegen: error: shapegen verify: unknown option '--out'; see 'shapegen verify "
+             "--help'\n");
+  BOOST_TEST(message("stats" + ds + " --jobs 2") ==
+             "shapegen: error: shapegen stats: unknown option '--jobs'; see 'shapegen stats "
+             "--help'\n");
+  for (const auto& [args, hint] : std::vector<std::pair<std::string, std::string>>{
+           {"verify" + ds + " --diff-dr x", "--diff-dir"},
+           {"verify" + ds + " --jbos 2", "--jobs"},
+           {"verify" + ds + " --job 2", "--jobs"},
+           {"verify" + ds + " --diff x", "--diff-dir"},
+           {"diff" + ds + ds + " --jbos 2", "--jobs"},
+           {"stats" + ds + " --jsno", "--json"},
+           {"merge" + ds + " --ovewrite", "--overwrite"},
+           {"generate --count 2 --out" + ds + " --job 2", "--jobs"},
+           {"generate --count 2 --out" + ds + " --cuont 2", "--count"},
+           {"generate --count 2 --out" + ds + " --shape.sise=0.5", "--shape.size"},
+           {"generate --count 2 --out" + ds + " --sise=0.5", "--shape.size"}})
+    BOOST_TEST(message(args).find("(did you mean '" + hint + "'?)") != std::string::npos, args);
+  for (const std::string& args : {"verify" + ds + " --count 2", "stats" + ds + " --seed 1",
+                                  "merge --out" + ds + " --jobs 2", "diff" + ds + ds + " --out x"})
+    BOOST_TEST(message(args).find("did you mean") == std::string::npos, args);
+  BOOST_TEST(!fs::exists(t.path() / "ds"));
+}
+
 BOOST_AUTO_TEST_CASE(existing_folders_need_overwrite_and_must_be_datasets) {
   TempDir t;
   const std::string out = t.str("ds");

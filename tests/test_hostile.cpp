@@ -447,3 +447,128 @@ BOOST_AUTO_TEST_CASE(messages_about_odd_input_are_short_and_say_what_is_wrong) {
              "--preset '" + t.str("folder.ini") + "': is a folder, not a file");
   BOOST_TEST(!fs::exists(t.path() / "o"));
 }
+
+namespace {
+
+// Shards 0 and 1 of 2 of a recipe whose tars span both, in t/s-0 and t/s-1.
+void make_two_shards(const TempDir& t) {
+  for (const char* shard : {"0/2", "1/2"}) {
+    const auto r = run_cli(
+        "generate --count 8 --formats coco,webdataset --output.webdataset_samples=3 --shard " +
+        std::string(shard) + " --out " + t.str(std::string("s-") + shard[0]));
+    BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  }
+}
+
+bool no_staging_left(const fs::path& dir) {
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string().find(".partial") != std::string::npos) return false;
+  return true;
+}
+
+// merge refused, in one line holding `message`: exit 2, --out untouched
+// (a file there stays as it was), no staging folder left.
+void expect_merge_refused(const TempDir& t, const std::string& what, const std::string& message,
+                          int megabytes = 1024) {
+  const fs::path out = t.path() / "out";
+  const auto r = run_limited(
+      "merge --out " + out.string() + " " + t.str("s-0") + " " + t.str("s-1"), megabytes);
+  expect(r, what, 2, message);
+  BOOST_TEST_CONTEXT(what) {
+    BOOST_TEST(std::count(r.output.begin(), r.output.end(), '\n') == 1, r.output);
+    BOOST_TEST(!fs::exists(out));
+    BOOST_TEST(no_staging_left(t.path()));
+  }
+}
+
+}  // namespace
+
+// Issue #13 for merge: whatever is where a shard's file should be, merge
+// names it in one line before it writes anything, without hanging on a
+// FIFO, reading /dev/zero for ever or allocating what a header claims.
+BOOST_AUTO_TEST_CASE(merge_refuses_hostile_shard_files_in_one_line) {
+  TempDir t;
+  make_two_shards(t);
+  const fs::path s1 = t.path() / "s-1", keep = t.path() / "keep";
+  fs::copy(s1, keep, fs::copy_options::recursive);
+  const auto restore = [&] {
+    fs::remove_all(s1);
+    fs::copy(keep, s1, fs::copy_options::recursive);
+  };
+  const std::string damaged = "merge: '" + s1.string() + "' (shard 1 of 2) is damaged: ";
+  for (const std::string& file :
+       std::vector<std::string>{"manifest.jsonl", "labels.csv", "annotations/instances_train.json",
+                                "webdataset/train-000001.tar", "images/000005.png"}) {
+    fs::remove(s1 / file);
+    BOOST_REQUIRE(::mkfifo((s1 / file).c_str(), 0600) == 0);
+    expect_merge_refused(t, file + " FIFO", damaged + file + ": is a FIFO, not a regular file");
+    fs::remove(s1 / file);
+    fs::create_symlink("/dev/zero", s1 / file);
+    expect_merge_refused(t, file + " /dev/zero",
+                         damaged + file + ": is a device, not a regular file");
+    fs::remove(s1 / file);
+    fs::create_directory(s1 / file);
+    expect_merge_refused(t, file + " folder", damaged + file + ": is a folder, not a file");
+    fs::remove(s1 / file);
+    fs::create_symlink("nowhere", s1 / file);
+    expect_merge_refused(t, file + " dangling", damaged + file + ": a broken link");
+    restore();
+  }
+  // dataset.ini, read before anything else.
+  const std::string ini = "merge: '" + s1.string() + "': dataset.ini: ";
+  fs::remove(s1 / "dataset.ini");
+  BOOST_REQUIRE(::mkfifo((s1 / "dataset.ini").c_str(), 0600) == 0);
+  expect_merge_refused(t, "dataset.ini FIFO", ini + "is a FIFO, not a regular file");
+  fs::remove(s1 / "dataset.ini");
+  fs::create_symlink("/dev/zero", s1 / "dataset.ini");
+  expect_merge_refused(t, "dataset.ini /dev/zero", ini + "is a device, not a regular file");
+  fs::remove(s1 / "dataset.ini");
+  fs::create_directory(s1 / "dataset.ini");
+  expect_merge_refused(t, "dataset.ini folder", ini + "is a folder, not a file");
+  restore();
+  // A sparse manifest of 64 GiB: refused by its size, not read.
+  fs::resize_file(s1 / "manifest.jsonl", std::uintmax_t(64) << 30);
+  const auto start = std::chrono::steady_clock::now();
+  expect_merge_refused(t, "sparse manifest",
+                       damaged + "manifest.jsonl: too large (68719476736 bytes; at most ");
+  BOOST_TEST(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 20);
+  restore();
+  // A member of the tar that spans both shards claiming 1 GiB, its
+  // checksum made right: the census holds (the file's size is unchanged),
+  // so merge reads it; 300 MB of address space is enough to refuse it.
+  {
+    const fs::path tar = s1 / "webdataset/train-000001.tar";
+    BOOST_REQUIRE(fs::exists(t.path() / "s-0/webdataset/train-000001.tar"));
+    std::string bytes = read_text(tar);
+    bytes.replace(124, 11, "10000000000");
+    std::uint64_t sum = 0;
+    for (std::size_t i = 0; i < 512; ++i)
+      sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(bytes[i]);
+    char field[8];
+    std::snprintf(field, sizeof field, "%06o", unsigned(sum));
+    bytes.replace(148, 6, field, 6);
+    std::ofstream(tar, std::ios::binary | std::ios::trunc) << bytes;
+    expect_merge_refused(t, "1 GiB member",
+                         s1.string() +
+                             "/webdataset/train-000001.tar: ends inside a member (truncated); not "
+                             "as shapegen writes it, so it cannot be merged",
+                         300);
+    restore();
+  }
+  // An existing dataset at --out stays as it was when merge refuses.
+  const auto d = run_cli("generate --count 2 --out " + t.str("out"));
+  BOOST_REQUIRE(d.exit_code == 0);
+  const std::string before = read_text(t.path() / "out/manifest.jsonl");
+  fs::remove(s1 / "labels.csv");
+  BOOST_REQUIRE(::mkfifo((s1 / "labels.csv").c_str(), 0600) == 0);
+  const auto r = run_limited("merge --overwrite --out " + t.str("out") + " " + t.str("s-0") + " " +
+                             s1.string());
+  expect(r, "--overwrite", 2, damaged + "labels.csv: is a FIFO, not a regular file");
+  BOOST_TEST(read_text(t.path() / "out/manifest.jsonl") == before);
+  BOOST_TEST(no_staging_left(t.path()));
+  restore();
+  // Whole again, the two shards merge.
+  const auto ok =
+      run_limited("merge --out " + t.str("merged") + " " + t.str("s-0") + " " + s1.string());
+  BOOST_TEST(ok.exit_code == 0, ok.output);
+}

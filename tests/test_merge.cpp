@@ -311,3 +311,29 @@ BOOST_AUTO_TEST_CASE(verify_compares_tar_members_pixels_within_the_tolerance_and
   BOOST_TEST(r.output.find("FAIL webdataset/train-000001.tar: missing") != std::string::npos,
              r.output);
 }
+
+// Found by fuzz_tar within its first second: a truncated member's data was
+// allocated (and zeroed) at the size its header claims before it was read
+// (fuzz/corpus/tar/regress-truncated-member-kept-its-claimed-size), so a
+// 2 KB tar claiming 1 GiB cost 1 GiB (regress-member-claims-1gib). Data is
+// read in chunks now: memory follows what the tar holds.
+BOOST_AUTO_TEST_CASE(a_member_claiming_more_than_the_tar_holds_costs_no_more_than_it_holds) {
+  std::string bytes = tar::member("000000.png", std::string(1500, 'x')).substr(0, 2048);
+  bytes.replace(124, 11, "10000000000");
+  std::uint64_t sum = 0;
+  for (std::size_t i = 0; i < tar::kBlock; ++i)
+    sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(bytes[i]);
+  char field[8];
+  std::snprintf(field, sizeof field, "%06o", unsigned(sum));
+  bytes.replace(148, 6, field, 6);
+  std::istringstream in(bytes);
+  tar::Reader reader(in);
+  tar::Header header;
+  BOOST_REQUIRE(reader.next(header) == tar::Reader::Next::member);
+  BOOST_TEST(header.size == tar::kMaxMemberBytes);
+  std::string data;
+  BOOST_TEST(!reader.data(data));
+  BOOST_TEST(reader.error() == "ends inside a member (truncated)");
+  BOOST_TEST(data.size() == 1536u);  // what there was
+  BOOST_TEST(data.capacity() < (std::size_t(4) << 20));
+}

@@ -90,6 +90,14 @@ BOOST_AUTO_TEST_CASE(nearest_key_suggests_close_keys_only) {
   BOOST_TEST(nearest_key("shape.sise") == "shape.size");
   BOOST_TEST(nearest_key("stroke_width") == "style.stroke_width");
   BOOST_TEST(nearest_key("completely.unrelated.words") == "");
+  // Short names: one edit at most; a swap of neighbours is one.
+  BOOST_TEST(nearest_key("sed") == "dataset.seed");
+  BOOST_TEST(nearest_key("cuont") == "dataset.count");
+  BOOST_TEST(nearest_key("out") == "");   // was dataset.count, three edits from "out"
+  BOOST_TEST(nearest_key("jobs") == "");  // was image.mode
+  BOOST_TEST(hint_distance("jbos", "jobs") == 1u);
+  BOOST_TEST(hint_distance("out", "count") == SIZE_MAX);
+  BOOST_TEST(hint_distance("diff-dr", "diff-dir") == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(every_key_is_documented) {

@@ -83,6 +83,10 @@ class Catalog {
   std::vector<Rule> rules_;
 };
 
+// Edits from `unknown` to `known` (a swap of neighbours is one) when they
+// are close enough for a "did you mean" hint, else SIZE_MAX.
+std::size_t hint_distance(const std::string& unknown, const std::string& known);
+
 // Every key of every layer: what presets, the command line and `describe` use.
 const Catalog& preset_catalog();
 

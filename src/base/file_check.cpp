@@ -53,17 +53,34 @@ bool nothing_at(const std::filesystem::path& path) {
   return ::lstat(path.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
 }
 
-std::vector<std::uint8_t> read_regular_file(const std::filesystem::path& path,
-                                            const std::string& name, std::uint64_t max_bytes) {
+namespace {
+
+// A descriptor of `path`, opened without blocking (a FIFO would block the
+// open) and checked once open, so a FIFO swapped in after the first check
+// cannot hang the reader; its size in `size`.
+int open_checked(const std::filesystem::path& path, const std::string& name,
+                 std::uint64_t max_bytes, std::uint64_t& size) {
   std::string problem = file_problem(path, name, max_bytes);
   if (!problem.empty()) throw IoError(problem);
-  const Fd file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
+  Fd file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
   if (file.fd < 0) throw IoError(errno_problem(errno, name));
   struct stat st {};
   if (::fstat(file.fd, &st) != 0) throw IoError(errno_problem(errno, name));
   problem = stat_problem(st, name, max_bytes);
   if (!problem.empty()) throw IoError(problem);
-  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(st.st_size));
+  size = std::uint64_t(st.st_size);
+  const int fd = file.fd;
+  file.fd = -1;
+  return fd;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> read_regular_file(const std::filesystem::path& path,
+                                            const std::string& name, std::uint64_t max_bytes) {
+  std::uint64_t size = 0;
+  const Fd file{open_checked(path, name, max_bytes, size)};
+  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
   std::size_t got = 0;
   while (got < bytes.size()) {
     const ssize_t n = ::read(file.fd, bytes.data() + got, bytes.size() - got);
@@ -74,6 +91,32 @@ std::vector<std::uint8_t> read_regular_file(const std::filesystem::path& path,
   }
   bytes.resize(got);
   return bytes;
+}
+
+RegularFile::RegularFile(const std::filesystem::path& path, std::string name,
+                         std::uint64_t max_bytes)
+    : name_(std::move(name)), max_bytes_(max_bytes), buffer_(std::size_t(1) << 16) {
+  std::uint64_t size = 0;
+  fd_ = open_checked(path, name_, max_bytes, size);
+  setg(buffer_.data(), buffer_.data(), buffer_.data());
+}
+
+RegularFile::~RegularFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+RegularFile::int_type RegularFile::underflow() {
+  if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  ssize_t n;
+  do n = ::read(fd_, buffer_.data(), buffer_.size());
+  while (n < 0 && errno == EINTR);
+  if (n < 0) throw IoError(errno_problem(errno, name_));
+  read_ += std::uint64_t(n);
+  if (read_ > max_bytes_)
+    throw IoError(name_ + ": too large (grew past " + std::to_string(max_bytes_) +
+                  " bytes while read)");
+  setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+  return n == 0 ? traits_type::eof() : traits_type::to_int_type(*gptr());
 }
 
 }  // namespace shapegen

@@ -48,13 +48,33 @@ static po::options_description preset_key_options() {
   return keys;
 }
 
+// The option of this command closest to `unknown` ("" when none is close):
+// its own options first, then the preset keys where it takes them (also by
+// their name without the section). Keys of other commands are not offered:
+// 'verify --out' once got '--dataset.count'.
 static std::string nearest_option(const std::string& unknown, const po::options_description& all) {
-  const std::string key = nearest_key(unknown);
-  if (!key.empty()) return "--" + key;
-  for (const auto& opt : all.options())
-    if (!unknown.empty() && !opt->long_name().empty() &&
-        (opt->long_name().starts_with(unknown) || unknown.starts_with(opt->long_name())))
-      return "--" + opt->long_name();
+  std::string best;
+  std::size_t best_distance = SIZE_MAX;
+  for (const auto& opt : all.options()) {
+    const std::string& name = opt->long_name();
+    if (name.empty()) continue;
+    const std::size_t dot = name.find('.');
+    std::size_t d = hint_distance(unknown, name);
+    if (dot != std::string::npos) d = std::min(d, hint_distance(unknown, name.substr(dot + 1)));
+    if (d < best_distance) {
+      best_distance = d;
+      best = name;
+    }
+  }
+  if (!best.empty()) return "--" + best;
+  // A shortened or lengthened own option: '--diff' for '--diff-dir'.
+  if (unknown.size() >= 3)
+    for (const auto& opt : all.options()) {
+      const std::string& name = opt->long_name();
+      if (!name.empty() && name.find('.') == std::string::npos &&
+          (name.starts_with(unknown) || unknown.starts_with(name)))
+        return "--" + name;
+    }
   return "";
 }
 

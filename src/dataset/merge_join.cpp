@@ -1,9 +1,13 @@
 #include "dataset/merge_join.hpp"
 
 #include <fstream>
+#include <istream>
+#include <sstream>
 #include <vector>
 
+#include "base/file_check.hpp"
 #include "dataset/tar.hpp"
+#include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
 
 namespace fs = std::filesystem;
@@ -12,11 +16,19 @@ namespace shapegen {
 
 namespace {
 
-std::ifstream open_part(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path.string() + ": cannot be read");
-  return in;
-}
+// What one piece of a part may take in memory: the head of a COCO file
+// (info with the recipe, categories) and one of its array elements (an
+// image or an annotation, as long as a manifest line may be), the header
+// line of labels.csv. A part is checked before it is read (a FIFO, a
+// device or a link to /dev/zero where a part should be is an IoError naming
+// it) and streamed, so no part can hang merge or make it allocate more.
+constexpr std::size_t kMaxHead = std::size_t(16) << 20;
+constexpr std::size_t kMaxElement = std::size_t(64) << 20;  // verify's kMaxManifestLine
+constexpr std::size_t kMaxHeaderLine = std::size_t(1) << 20;
+
+struct Part : RegularFile {
+  explicit Part(const fs::path& path) : RegularFile(path, path.string(), UINT64_MAX) {}
+};
 
 class Out {
  public:
@@ -25,10 +37,10 @@ class Out {
     if (!out_) throw IoError(path.string() + ": cannot be written");
   }
   void write(std::string_view s) { out_.write(s.data(), std::streamsize(s.size())); }
-  void copy_rest(std::istream& in) {
+  void copy_rest(std::streambuf& in) {
     std::vector<char> chunk(1 << 16);
-    while (in.read(chunk.data(), std::streamsize(chunk.size())) || in.gcount() > 0)
-      write(std::string_view(chunk.data(), std::size_t(in.gcount())));
+    for (std::streamsize n; (n = in.sgetn(chunk.data(), std::streamsize(chunk.size()))) > 0;)
+      write(std::string_view(chunk.data(), std::size_t(n)));
   }
   void close() {
     out_.close();
@@ -71,6 +83,8 @@ class ArrayReader {
       } else if (c == '}' || c == ']') {
         --depth;
       }
+      if (element.size() >= kMaxElement)
+        not_ours(path_, "an array element longer than " + std::to_string(kMaxElement) + " bytes");
       element.push_back(char(c));
     }
     not_ours(path_, "ends inside an array (truncated)");
@@ -94,7 +108,7 @@ void expect(std::streambuf& in, std::string_view text, const fs::path& path) {
 void join_lines(const Paths& parts, const fs::path& out_path) {
   Out out(out_path);
   for (const fs::path& part : parts) {
-    std::ifstream in = open_part(part);
+    Part in(part);
     out.copy_rest(in);
   }
   out.close();
@@ -104,9 +118,14 @@ void join_table(const Paths& parts, const fs::path& out_path) {
   Out out(out_path);
   std::string header;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    std::ifstream in = open_part(parts[i]);
+    Part in(parts[i]);
     std::string line;
-    std::getline(in, line);
+    for (int c; (c = in.sbumpc()) != EOF && c != '\n';) {
+      if (line.size() >= kMaxHeaderLine)
+        not_ours(parts[i],
+                 "a header line longer than " + std::to_string(kMaxHeaderLine) + " bytes");
+      line.push_back(char(c));
+    }
     if (i == 0) {
       header = line;
       out.write(line + "\n");
@@ -129,14 +148,15 @@ void join_coco(const Paths& parts, const fs::path& out_path) {
     Out side(side_path);
     std::string element;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      std::ifstream in = open_part(parts[i]);
-      std::streambuf& buf = *in.rdbuf();
+      Part in(parts[i]);
+      std::streambuf& buf = in;
       // The head up to the images array, the same in every part.
       std::string part_head;
       for (int c; part_head.size() < images_key.size() ||
                   part_head.compare(part_head.size() - images_key.size(), images_key.size(),
                                     images_key) != 0;) {
-        if ((c = buf.sbumpc()) == EOF) not_ours(parts[i], "no images array");
+        if ((c = buf.sbumpc()) == EOF || part_head.size() >= kMaxHead)
+          not_ours(parts[i], "no images array");
         part_head.push_back(char(c));
       }
       if (i == 0) {
@@ -168,7 +188,7 @@ void join_coco(const Paths& parts, const fs::path& out_path) {
   }
   out.write("],\"annotations\":[");
   {
-    std::ifstream side(side_path, std::ios::binary);
+    Part side(side_path);
     out.copy_rest(side);
   }
   std::error_code ec;
@@ -183,7 +203,9 @@ void join_tar(const Paths& parts, const fs::path& out_path,
   std::uint64_t written = 0;
   std::string data;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    std::ifstream in = open_part(parts[i]);
+    Part part(parts[i]);
+    std::istream in(&part);
+    in.exceptions(std::ios::badbit);  // a read error is the IoError it was
     tar::Reader reader(in);
     tar::Header header;
     tar::Reader::Next next;
@@ -204,7 +226,8 @@ void join_tar(const Paths& parts, const fs::path& out_path,
 }
 
 void write_location(const fs::path& part, const fs::path& out_path, const fs::path& location) {
-  std::ifstream in = open_part(part);
+  const std::vector<std::uint8_t> bytes = read_regular_file(part, part.string(), kMaxPresetBytes);
+  std::istringstream in(std::string(bytes.begin(), bytes.end()));
   Out out(out_path);
   bool found = false;
   for (std::string line; std::getline(in, line);) {

@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include "base/file_check.hpp"
+#include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
 
 namespace fs = std::filesystem;
@@ -51,14 +53,14 @@ ShardFolder read_one(const std::string& name) {
   std::error_code ec;
   if (!fs::is_directory(f.dir, ec)) throw IoError("merge: " + named(name) + ": no such folder");
   const fs::path ini = f.dir / "dataset.ini";
-  std::ifstream in(ini, std::ios::binary);
-  if (!in)
+  if (nothing_at(ini))
     throw IoError("merge: " + named(name) +
                   ": not a shapegen dataset (no dataset.ini); give the folders that "
                   "'shapegen generate --shard I/N' wrote");
-  std::ostringstream text;
-  text << in.rdbuf();
-  const DatasetIni parts = split_dataset_ini(text.str(), ini.string());
+  // Checked first: a FIFO would block the read, /dev/zero never end it.
+  const std::vector<std::uint8_t> bytes =
+      read_regular_file(ini, "merge: " + named(name) + ": dataset.ini", kMaxPresetBytes);
+  const DatasetIni parts = split_dataset_ini(std::string(bytes.begin(), bytes.end()), ini.string());
   f.recipe = parts.recipe;
   if (parts.record) {
     f.shard = parts.record->shard;
@@ -153,13 +155,13 @@ namespace {
                 "; 'shapegen verify " + s.name + "' tells more");
 }
 
-std::uint64_t count_lines(const fs::path& path, bool& exists) {
-  std::ifstream in(path, std::ios::binary);
-  exists = bool(in);
+// Lines of a file checked as RegularFile checks it (IoError with the problem).
+std::uint64_t count_lines(const fs::path& path, const std::string& name, std::uint64_t max_bytes) {
+  RegularFile in(path, name, max_bytes);
   std::uint64_t lines = 0;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-    lines += std::uint64_t(std::count(buffer, buffer + in.gcount(), '\n'));
+  for (std::streamsize n; (n = in.sgetn(buffer, sizeof buffer)) > 0;)
+    lines += std::uint64_t(std::count(buffer, buffer + n, '\n'));
   return lines;
 }
 
@@ -173,11 +175,21 @@ void check_shard_is_whole(const DatasetPlan& plan, const ShardFolder& s) {
   std::error_code ec;
   for (fs::recursive_directory_iterator it(s.dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
-    if (it->is_directory(type_ec)) continue;
     const std::string rel = it->path().lexically_relative(s.dir).generic_string();
-    if (!it->is_regular_file(type_ec)) damaged(s, rel + " is not a file (a broken link?)");
     std::uint64_t row = 0;
     const FileRole role = file_role(plan, rel, &row);
+    if (it->is_directory(type_ec)) {
+      // A folder where a file spanning rows belongs: merge would read it.
+      if (role != FileRole::unknown && role != FileRole::row)
+        damaged(s, rel + ": is a folder, not a file");
+      continue;
+    }
+    // A FIFO, a device, a socket or a link to one or to nothing: merge
+    // neither reads nor links it.
+    if (!it->is_regular_file(type_ec)) {
+      const std::string problem = file_problem(it->path(), rel, UINT64_MAX);
+      damaged(s, problem == rel + ": missing" ? rel + ": a broken link" : problem);
+    }
     if (role == FileRole::unknown)
       damaged(s, "it holds " + rel + ", which is no file of this dataset");
     if (role == FileRole::row && !range.contains(row))
@@ -193,16 +205,27 @@ void check_shard_is_whole(const DatasetPlan& plan, const ShardFolder& s) {
   }
   if (ec) throw IoError(s.dir.string() + ": cannot list the shard's files (" + ec.message() + ")");
 
-  bool exists = false;
-  const std::uint64_t lines = count_lines(s.dir / "manifest.jsonl", exists);
-  if (!exists) damaged(s, "manifest.jsonl is missing");
+  const fs::path manifest = s.dir / "manifest.jsonl";
+  if (nothing_at(manifest)) damaged(s, "manifest.jsonl is missing");
+  std::uint64_t lines = 0;
+  try {
+    // No larger than all the bytes the shard records: a sparse manifest of
+    // a terabyte is refused, not read for minutes.
+    lines = count_lines(manifest, "manifest.jsonl", s.recorded ? s.recorded->bytes : UINT64_MAX);
+  } catch (const IoError& e) {
+    damaged(s, e.what());
+  }
   if (lines != range.size())
     damaged(s, "manifest.jsonl has " + std::to_string(lines) + " lines for its " +
                    std::to_string(range.size()) + " rows");
   if (images != range.size())
     for (std::uint64_t r = range.first; r < range.end; ++r)
-      if (!fs::is_regular_file(s.dir / plan.row(r).file, ec))
-        damaged(s, plan.row(r).file + " is missing");
+      if (!fs::is_regular_file(s.dir / plan.row(r).file, ec)) {
+        const std::string& file = plan.row(r).file;
+        if (nothing_at(s.dir / file)) damaged(s, file + " is missing");
+        const std::string problem = file_problem(s.dir / file, file, UINT64_MAX);
+        damaged(s, problem == file + ": missing" ? file + ": a broken link" : problem);
+      }
   if (s.recorded && found != *s.recorded)
     damaged(s, "it holds " + std::to_string(found.files) + " files of " +
                    std::to_string(found.bytes) + " bytes, its dataset.ini records " +
