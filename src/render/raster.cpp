@@ -180,16 +180,49 @@ SurfacePtr ink_surface(const StrokePath& s, int& x0, int& y0) {
   return surface;
 }
 
+// This thread's group for inked pieces: an ARGB32 surface the size of the
+// render with its own context, cleared before each piece: what
+// cairo_push_group makes on an unclipped target, without making it anew
+// (an allocation, a clear and a pattern per piece).
+struct InkGroup {
+  SurfacePtr surface;
+  ContextPtr cr;
+  int width = 0, height = 0;
+};
+
+InkGroup& ink_group(int width, int height) {
+  thread_local InkGroup group;
+  if (!group.surface || group.width != width || group.height != height) {
+    group.cr.reset();
+    group.surface = make_surface(CAIRO_FORMAT_ARGB32, width, height);
+    group.cr = make_context(group.surface.get());
+    group.width = width;
+    group.height = height;
+  } else {
+    cairo_surface_flush(group.surface.get());
+    std::fill_n(cairo_image_surface_get_data(group.surface.get()),
+                std::size_t(cairo_image_surface_get_stride(group.surface.get())) * height, 0);
+    cairo_surface_mark_dirty(group.surface.get());
+  }
+  return group;
+}
+
 // A piece whose ink varies along it: its shape in the stroke color, masked
 // by its ink. Each piece is composited on its own, so where two pieces cross
 // the ink adds up as a pen's does.
 void draw_inked_stroke(cairo_t* cr, const StrokePath& s, Rgb color) {
   int x0 = 0, y0 = 0;
   const SurfacePtr ink = ink_surface(s, x0, y0);
-  cairo_push_group(cr);
-  set_color(cr, color);
-  draw_stroke(cr, s);
-  cairo_pop_group_to_source(cr);
+  cairo_surface_t* target = cairo_get_target(cr);
+  InkGroup& group =
+      ink_group(cairo_image_surface_get_width(target), cairo_image_surface_get_height(target));
+  cairo_t* gcr = group.cr.get();
+  cairo_set_antialias(gcr, cairo_get_antialias(cr));
+  set_color(gcr, color);
+  draw_stroke(gcr, s);
+  cairo_new_path(gcr);
+  check_cairo(cairo_status(gcr), "drawing an inked piece");
+  cairo_set_source_surface(cr, group.surface.get(), 0, 0);
   cairo_mask_surface(cr, ink.get(), x0, y0);
 }
 
