@@ -100,6 +100,20 @@ inline ShapeClass label_class(const Object& object) { return object.label.value_
 // The stroke pieces actually drawn: `strokes`, or the closed outline at the
 // style's width. Empty for unstroked objects.
 std::vector<StrokePath> ink_strokes(const Object& object);
+// Calls f on each piece ink_strokes gives, without copying `strokes`.
+template <typename F>
+void for_each_ink_stroke(const Object& object, F&& f) {
+  if (!object.style.stroked()) return;
+  if (!object.strokes.empty()) {
+    for (const StrokePath& s : object.strokes) f(s);
+    return;
+  }
+  f(StrokePath{object.outline,
+               std::vector<double>(object.outline.size(), object.style.stroke_width),
+               true,
+               {},
+               false});
+}
 // Box of all ink (fill and stroke), ignoring the frame. Strokes have round
 // joins and caps, so ink reaches half the local width beyond each point.
 Box ink_box(const Object& object);

@@ -44,11 +44,12 @@ Skeleton skeleton_of(const Scene& scene) {
   for (const Object& o : scene.objects) {
     if (o.style.has_fill())
       for (Point p : o.outline) add(p);
-    for (const StrokePath& s : ink_strokes(o))
+    for_each_ink_stroke(o, [&](const StrokePath& s) {
       for (std::size_t i = 0; i < s.points.size(); ++i) {
         add(s.points[i]);
         k.reach = std::max(k.reach, s.widths[i] / 2);
       }
+    });
   }
   return k;
 }

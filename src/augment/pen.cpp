@@ -404,6 +404,7 @@ class Pen : public Op {
     s.inks.assign(inked ? s.points.size() : 0, 1.0);
     const double slow = 0.12 * h.size;  // the pen is at full speed this far from a corner or an end
     const double l1 = h.pressure_l1 * h.perimeter, l2 = h.pressure_l2 * h.perimeter;
+    const double nib_cos = std::cos(h.nib_angle), nib_sin = std::sin(h.nib_angle);
     for (std::size_t i = 0; i < s.points.size(); ++i) {
       const double pressure = 0.5 + 0.5 * (0.65 * std::sin(kTwoPi * s.arc[i] / l1 + h.pressure_p1) +
                                            0.35 * std::sin(kTwoPi * s.arc[i] / l2 + h.pressure_p2));
@@ -413,8 +414,7 @@ class Pen : public Op {
       const double taper = 1 - h.taper * (1 - land * land * (3 - 2 * land));
       // |cos| of the angle between the direction of travel (the normal
       // turned back a quarter) and the nib: 1 when moving along it.
-      const double along =
-          std::abs(across[i].y * std::cos(h.nib_angle) - across[i].x * std::sin(h.nib_angle));
+      const double along = std::abs(across[i].y * nib_cos - across[i].x * nib_sin);
       const double nib = 1 - h.nib * along;
       const double width =
           h.width * (1 - h.width_var * (1 - pressure)) * (1 - 0.5 * h.speed * speed) * taper * nib;

@@ -49,6 +49,13 @@ bool needs_disc(const StrokePath& s, std::size_t i) {
   const Point a = s.points[(i + n - 1) % n], b = s.points[i], c = s.points[(i + 1) % n];
   const double ux = b.x - a.x, uy = b.y - a.y, vx = c.x - b.x, vy = c.y - b.y;
   const double cross = ux * vy - uy * vx, dot = ux * vx + uy * vy;
+  if (dot > 0) {
+    // The turn's tangent (tan 15 deg = 0.26795): away from the threshold it
+    // decides alone, as atan2 would; near it, atan2 decides.
+    const double tangent = std::abs(cross) / dot;
+    if (tangent < 0.2679) return false;
+    if (tangent > 0.2680) return true;
+  }
   return std::abs(std::atan2(cross, dot)) > radians(15);
 }
 
@@ -106,8 +113,42 @@ void draw_stroke(cairo_t* cr, const StrokePath& s) {
 // that point; later points replace earlier ones, so the ink follows the
 // stroke instead of piling up. Made here rather than by Cairo: a Cairo fill
 // or stroke per ink level cost more than all the rest of the piece.
+// Calls f(point, width, ink) on each point of densify(s, spacing), computed
+// as densify computes them, without making the copy.
+template <typename F>
+void for_each_dense_point(const StrokePath& s, double spacing, F&& f) {
+  const bool inked = !s.inks.empty();
+  const std::size_t n = s.points.size();
+  const std::size_t segments = s.closed ? n : n - 1;
+  for (std::size_t i = 0; i < segments; ++i) {
+    const Point a = s.points[i], b = s.points[(i + 1) % n];
+    const double wa = s.widths[i], wb = s.widths[(i + 1) % n];
+    const double ia = inked ? s.inks[i] : 0, ib = inked ? s.inks[(i + 1) % n] : 0;
+    const int steps = std::max(1, int(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / spacing)));
+    for (int k = 0; k < steps; ++k) {
+      const double t = double(k) / steps;
+      f(Point{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}, wa + (wb - wa) * t,
+        ia + (ib - ia) * t);
+    }
+  }
+  if (!s.closed) f(s.points.back(), s.widths.back(), inked ? s.inks.back() : 0);
+}
+
 SurfacePtr ink_surface(const StrokePath& s, int& x0, int& y0) {
-  const StrokePath dense = densify(s, 1.0);
+  // The points of densify(s, 1.0), into this thread's reused buffers.
+  struct Dense {
+    std::vector<Point> points;
+    std::vector<double> widths, inks;
+  };
+  thread_local Dense dense;
+  dense.points.clear();
+  dense.widths.clear();
+  dense.inks.clear();
+  for_each_dense_point(s, 1.0, [&](Point p, double width, double ink) {
+    dense.points.push_back(p);
+    dense.widths.push_back(width);
+    dense.inks.push_back(ink);
+  });
   Box box{dense.points[0].x, dense.points[0].y, dense.points[0].x, dense.points[0].y};
   for (std::size_t i = 0; i < dense.points.size(); ++i) {
     const Point p = dense.points[i];
@@ -139,16 +180,49 @@ SurfacePtr ink_surface(const StrokePath& s, int& x0, int& y0) {
   return surface;
 }
 
+// This thread's group for inked pieces: an ARGB32 surface the size of the
+// render with its own context, cleared before each piece: what
+// cairo_push_group makes on an unclipped target, without making it anew
+// (an allocation, a clear and a pattern per piece).
+struct InkGroup {
+  SurfacePtr surface;
+  ContextPtr cr;
+  int width = 0, height = 0;
+};
+
+InkGroup& ink_group(int width, int height) {
+  thread_local InkGroup group;
+  if (!group.surface || group.width != width || group.height != height) {
+    group.cr.reset();
+    group.surface = make_surface(CAIRO_FORMAT_ARGB32, width, height);
+    group.cr = make_context(group.surface.get());
+    group.width = width;
+    group.height = height;
+  } else {
+    cairo_surface_flush(group.surface.get());
+    std::fill_n(cairo_image_surface_get_data(group.surface.get()),
+                std::size_t(cairo_image_surface_get_stride(group.surface.get())) * height, 0);
+    cairo_surface_mark_dirty(group.surface.get());
+  }
+  return group;
+}
+
 // A piece whose ink varies along it: its shape in the stroke color, masked
 // by its ink. Each piece is composited on its own, so where two pieces cross
 // the ink adds up as a pen's does.
 void draw_inked_stroke(cairo_t* cr, const StrokePath& s, Rgb color) {
   int x0 = 0, y0 = 0;
   const SurfacePtr ink = ink_surface(s, x0, y0);
-  cairo_push_group(cr);
-  set_color(cr, color);
-  draw_stroke(cr, s);
-  cairo_pop_group_to_source(cr);
+  cairo_surface_t* target = cairo_get_target(cr);
+  InkGroup& group =
+      ink_group(cairo_image_surface_get_width(target), cairo_image_surface_get_height(target));
+  cairo_t* gcr = group.cr.get();
+  cairo_set_antialias(gcr, cairo_get_antialias(cr));
+  set_color(gcr, color);
+  draw_stroke(gcr, s);
+  cairo_new_path(gcr);
+  check_cairo(cairo_status(gcr), "drawing an inked piece");
+  cairo_set_source_surface(cr, group.surface.get(), 0, 0);
   cairo_mask_surface(cr, ink.get(), x0, y0);
 }
 
@@ -165,7 +239,7 @@ void draw_object(cairo_t* cr, const Object& obj, bool mono) {
     cairo_fill(cr);
   }
   const cairo_antialias_t antialias = cairo_get_antialias(cr);
-  for (const StrokePath& piece : ink_strokes(obj)) {
+  for_each_ink_stroke(obj, [&](const StrokePath& piece) {
     if (piece.aliased) cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
     if (!mono && !piece.inks.empty()) {
       draw_inked_stroke(cr, piece, s.stroke);
@@ -177,7 +251,7 @@ void draw_object(cairo_t* cr, const Object& obj, bool mono) {
       draw_stroke(cr, piece);
     }
     cairo_set_antialias(cr, antialias);
-  }
+  });
   cairo_new_path(cr);
   check_cairo(cairo_status(cr), "drawing an object");
 }

@@ -25,12 +25,13 @@ Box ink_box(const Object& object) {
     any = true;
   };
   if (object.style.has_fill()) add(extents(object.outline));
-  for (const StrokePath& s : ink_strokes(object))
+  for_each_ink_stroke(object, [&](const StrokePath& s) {
     for (std::size_t i = 0; i < s.points.size(); ++i) {
       const Point p = s.points[i];
       const double h = s.widths[i] / 2;
       add(Box{p.x - h, p.y - h, p.x + h, p.y + h});
     }
+  });
   return box;
 }
 
