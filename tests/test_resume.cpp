@@ -5,9 +5,7 @@
 // read-only disk leaves a resumable run, progress shows on a terminal.
 #include <signal.h>
 #include <sys/mount.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <fstream>
@@ -22,19 +20,6 @@ using test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Runs a shell command; stdout and stderr together.
-test::RunResult sh(const std::string& command) {
-  test::RunResult result;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
 
 std::string bin() { return std::string("'") + SHAPEGEN_BIN + "'"; }
 
@@ -76,12 +61,12 @@ test::RunResult signal_mid_run(const std::string& command, const fs::path& out,
                                const std::string& signal) {
   const std::string parent = out.parent_path().string(), name = out.filename().string();
   const std::string checkpoint = "'" + parent + "'/." + name + ".partial-*/.shapegen-checkpoint";
-  return sh("(before=$(cat " + checkpoint +
-            " 2>/dev/null | md5sum); SHAPEGEN_CHECKPOINT_SECONDS=0 " + command +
-            " & pid=$!; for i in $(seq 1 3000); do kill -0 $pid 2>/dev/null || break; " +
-            "now=$(cat " + checkpoint + " 2>/dev/null | md5sum); " + "ls " + checkpoint +
-            " >/dev/null 2>&1 && [ \"$now\" != \"$before\" ] && break; sleep 0.02; done; " +
-            "kill -" + signal + " $pid 2>/dev/null; wait $pid)");
+  return test::run_shell(
+      "(before=$(cat " + checkpoint + " 2>/dev/null | md5sum); SHAPEGEN_CHECKPOINT_SECONDS=0 " +
+      command + " & pid=$!; for i in $(seq 1 3000); do kill -0 $pid 2>/dev/null || break; " +
+      "now=$(cat " + checkpoint + " 2>/dev/null | md5sum); " + "ls " + checkpoint +
+      " >/dev/null 2>&1 && [ \"$now\" != \"$before\" ] && break; sleep 0.02; done; " + "kill -" +
+      signal + " $pid 2>/dev/null; wait $pid)");
 }
 
 // Kills a --resume run of `args` with SIGKILL mid-run three times, resuming
@@ -96,7 +81,7 @@ int kill_and_resume(const std::string& args, const std::string& out, const std::
     BOOST_REQUIRE_MESSAGE(r.exit_code == 137 || r.exit_code == -1, r.output);
     ++killed;
   }
-  const auto r = sh(command);
+  const auto r = test::run_shell(command);
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   return killed;
 }
@@ -230,7 +215,7 @@ BOOST_AUTO_TEST_CASE(files_cut_short_after_the_checkpoint_are_written_again) {
         std::ofstream(path, std::ios::binary) << "\x89PNG cut";
     }
   }
-  const auto resumed = sh(command);
+  const auto resumed = test::run_shell(command);
   BOOST_REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.output);
   require_identical_trees(t.path() / "ref", t.path() / "o");
   BOOST_TEST(partials(t.path()).empty());
@@ -293,7 +278,8 @@ BOOST_AUTO_TEST_CASE(full_and_read_only_disks_leave_a_resumable_run) {
   const std::string args = "--preset detection --count 400 --jobs 1 --formats coco,webdataset ";
   BOOST_REQUIRE(run_cli("generate " + args + "-q --out " + t.str("ref")).exit_code == 0);
   const std::string out = (disk / "o").string();
-  auto r = sh("SHAPEGEN_CHECKPOINT_SECONDS=0 " + bin() + " generate " + args + "-q --out " + out);
+  auto r = test::run_shell("SHAPEGEN_CHECKPOINT_SECONDS=0 " + bin() + " generate " + args +
+                           "-q --out " + out);
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(count_of(r.output, "\n") == 1u, r.output);
   BOOST_TEST(r.output.find("rows done are kept in") != std::string::npos, r.output);
@@ -315,16 +301,16 @@ BOOST_AUTO_TEST_CASE(full_and_read_only_disks_leave_a_resumable_run) {
 BOOST_AUTO_TEST_CASE(progress_shows_on_a_terminal_unless_quiet) {
   TempDir t;
   const std::string run = bin() + " generate --count 3000 --jobs 1 --out ";
-  auto r = sh("script -qec \"" + run + t.str("a") + "\" /dev/null");
+  auto r = test::run_shell("script -qec \"" + run + t.str("a") + "\" /dev/null");
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   BOOST_TEST(r.output.find("\r\033[Kgenerate: ") != std::string::npos, r.output);
   BOOST_TEST(r.output.find("rows/s, ETA") != std::string::npos, r.output);
   BOOST_TEST(r.output.find("3000 rows in") != std::string::npos, r.output);  // the summary
-  r = sh("script -qec \"" + run + t.str("b") + " --quiet\" /dev/null");
+  r = test::run_shell("script -qec \"" + run + t.str("b") + " --quiet\" /dev/null");
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   BOOST_TEST(r.output.find("ETA") == std::string::npos, r.output);
   // verify too
-  r = sh("script -qec \"" + bin() + " verify --jobs 1 " + t.str("a") + "\" /dev/null");
+  r = test::run_shell("script -qec \"" + bin() + " verify --jobs 1 " + t.str("a") + "\" /dev/null");
   BOOST_TEST(r.output.find("\r\033[Kverify: ") != std::string::npos, r.output);
 }
 
@@ -334,8 +320,9 @@ BOOST_AUTO_TEST_CASE(ctrl_c_during_verify_removes_its_scratch_folder) {
       run_cli("generate --preset detection --count 2000 --formats coco -q --out " + t.str("d"))
           .exit_code == 0);
   fs::create_directories(t.path() / "tmp");
-  const auto r = sh("TMPDIR=" + t.str("tmp") + " timeout --preserve-status -s INT 0.5 " + bin() +
-                    " verify --jobs 1 -q " + t.str("d"));
+  const auto r =
+      test::run_shell("TMPDIR=" + t.str("tmp") + " timeout --preserve-status -s INT 0.5 " + bin() +
+                      " verify --jobs 1 -q " + t.str("d"));
   BOOST_TEST(r.exit_code == 2, r.output);
   BOOST_TEST(r.output.find("interrupted after") != std::string::npos, r.output);
   BOOST_TEST(fs::is_empty(t.path() / "tmp"));
@@ -352,8 +339,8 @@ BOOST_AUTO_TEST_CASE(large_runs_are_estimated_and_refused_when_they_cannot_fit) 
   BOOST_TEST(r.output.find("pass --no-space-check to try anyway") != std::string::npos, r.output);
   BOOST_TEST(fs::is_empty(t.path()));
   // A run over 100 000 rows that fits says what it will cost (then Ctrl-C).
-  r = sh("timeout --preserve-status -s INT 1.5 " + bin() + " generate --count 200000 --out " +
-         t.str("mid"));
+  r = test::run_shell("timeout --preserve-status -s INT 1.5 " + bin() +
+                      " generate --count 200000 --out " + t.str("mid"));
   BOOST_TEST(r.output.find("note: estimate: about ") != std::string::npos, r.output);
   BOOST_TEST(fs::is_empty(t.path()));
 }

@@ -16,9 +16,12 @@
 namespace shapegen::test {
 
 RunResult run_cli(const std::string& args) {
+  return run_shell(std::string("'") + SHAPEGEN_BIN + "' " + args);
+}
+
+RunResult run_shell(const std::string& command) {
   RunResult result;
-  const std::string command = std::string("'") + SHAPEGEN_BIN + "' " + args + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
   if (!pipe) return result;
   std::array<char, 4096> buffer;
   std::size_t n;

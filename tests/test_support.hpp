@@ -18,6 +18,8 @@ struct RunResult {
 
 // Runs the shapegen binary with `args` (a shell-quoted string).
 RunResult run_cli(const std::string& args);
+// Runs a shell command line.
+RunResult run_shell(const std::string& command);
 
 // A fresh empty folder under the system temp folder, removed on destruction.
 class TempDir {
