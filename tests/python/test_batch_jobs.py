@@ -4,7 +4,7 @@ import sys
 
 import numpy as np
 
-from common import Checks, import_shapegen
+from module_common import Checks, import_shapegen
 
 shapegen = import_shapegen()
 checks = Checks()

@@ -8,7 +8,7 @@ import sys
 import numpy as np
 from PIL import Image
 
-from common import Checks, generate, import_shapegen, manifest_lines, workdir
+from module_common import Checks, generate, import_shapegen, manifest, workdir
 
 shapegen = import_shapegen()
 import torch  # noqa: E402  (after the skip check)
@@ -78,7 +78,7 @@ if __name__ == "__main__":
         checks.check(shapegen.CLASSES == ("triangle", "circle", "square", "ellipse", "rectangle"), "CLASSES")
         dataset = ShapeDataset("detection", count=24, target="masks", **{"crop.p": 1})
         hidden = 0
-        for row in manifest_lines(out):
+        for row in manifest(out):
             i = row["index"]
             _, target = dataset[i]
             annotations = [a for a in coco["annotations"] if a["image_id"] == i + 1]

@@ -3,7 +3,7 @@ rows raise IndexError; bad types TypeError."""
 import os
 import sys
 
-from common import Checks, cli, import_shapegen, workdir
+from module_common import Checks, cli, import_shapegen, workdir
 
 shapegen = import_shapegen()
 binary = sys.argv[1]

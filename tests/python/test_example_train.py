@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from common import import_shapegen
+from module_common import import_shapegen
 
 shapegen = import_shapegen()
 example = os.path.join(os.environ["SHAPEGEN_SOURCE_DIR"], "examples", "train_classifier.py")

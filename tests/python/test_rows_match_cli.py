@@ -8,7 +8,7 @@ import sys
 import numpy as np
 from PIL import Image
 
-from common import Checks, cli, generate, import_shapegen, manifest_lines, workdir
+from module_common import Checks, cli, generate, import_shapegen, manifest, workdir
 
 shapegen = import_shapegen()
 binary = sys.argv[1]
@@ -33,7 +33,7 @@ with workdir() as tmp:
         out = os.path.join(tmp, f"case{n}")
         generate(binary, out, "--preset", preset, *args)
         g = shapegen.Generator(preset, **keywords)
-        rows = manifest_lines(out)
+        rows = manifest(out)
         checks.check(len(g) == len(rows), f"{name}: len {len(g)}, manifest {len(rows)} rows")
         with open(os.path.join(out, "dataset.ini")) as f:
             checks.check(g.describe() == f.read(), f"{name}: describe() differs from dataset.ini")
