@@ -9,9 +9,9 @@ int run_stats(const std::vector<std::string>& args) {
   const Command command{
       "stats", "shapegen stats DIR [--json] [--plot STATS.png]",
       "Summarises DIR's manifest.jsonl per split: class balance, objects per image, histograms of "
-      "visible_fraction, size, bbox_full aspect and stroke_width, and how often each augmentation "
-      "op "
-      "fired with min / mean / max of every value it drew. Damaged lines are counted, not fatal.",
+      "visible_fraction, size, bbox_full aspect and stroke_width, and how often each "
+      "augmentation op fired with min / mean / max of every value it drew. Damaged lines are "
+      "counted, not fatal.",
       false};
   po::options_description own("Options");
   // clang-format off
