@@ -7,10 +7,10 @@
 #include <map>
 
 #include "dataset/feed.hpp"
-#include "dataset/folder_output.hpp"
 #include "dataset/plan.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/png.hpp"
+#include "store/folder_output.hpp"
 #include "test_support.hpp"
 
 using namespace shapegen;

@@ -1,13 +1,9 @@
 #define BOOST_TEST_MODULE params
 // Parameters bound to fields: binding fills every field from its one
-// declaration, mismatches fail when declared, enum name tables agree with
-// the keys that choose them, and no layer includes one above it.
-#include <algorithm>
+// declaration, mismatches fail when declared, and enum name tables agree
+// with the keys that choose them. (The layers: test_layers.)
 #include <boost/test/unit_test.hpp>
-#include <filesystem>
-#include <fstream>
 #include <iterator>
-#include <map>
 #include <stdexcept>
 
 #include "augment/augment.hpp"
@@ -150,56 +146,6 @@ BOOST_AUTO_TEST_CASE(every_op_builds_from_its_keys_with_relative_names) {
         BOOST_TEST(find_option(op.name + "." + param.key) != nullptr);
       }
       BOOST_TEST(find_option(op.name + ".p") != nullptr);
-    }
-  }
-}
-
-// The layers of docs/ARCHITECTURE.md, bottom up: a file may include its own
-// layer and the ones below it, never one above.
-BOOST_AUTO_TEST_CASE(no_file_includes_a_higher_layer) {
-  const std::vector<std::string> layers = {"base",    "params",  "shapes",  "scene",
-                                           "render",  "augment", "catalog", "labels",
-                                           "dataset", "check",   "preview", "cli"};
-  // The public headers' layers; one missing here is not checked.
-  const std::map<std::string, std::string> public_headers = {
-      {"enum_names.hpp", "base"}, {"error.hpp", "base"},     {"image.hpp", "base"},
-      {"geometry.hpp", "base"},   {"png.hpp", "base"},       {"versions.hpp", "base"},
-      {"version.hpp", "base"},    {"value.hpp", "params"},   {"catalog.hpp", "params"},
-      {"config.hpp", "params"},   {"presets.hpp", "params"}, {"shape_class.hpp", "shapes"},
-      {"scene.hpp", "scene"},     {"sample.hpp", "scene"},   {"generator.hpp", "dataset"},
-      {"dataset.hpp", "dataset"}, {"compare.hpp", "check"},  {"verify.hpp", "check"},
-      {"stats.hpp", "check"},     {"preview.hpp", "preview"}};
-  auto rank = [&](const std::string& layer) {
-    return std::find(layers.begin(), layers.end(), layer) - layers.begin();
-  };
-  // The layer of an included path, "" when it is not ours or not mapped.
-  auto layer_of = [&](const std::string& path) -> std::string {
-    const std::string top = path.substr(0, path.find('/'));
-    if (top == "shapegen") {
-      const auto it = public_headers.find(path.substr(path.find('/') + 1));
-      return it == public_headers.end() ? "" : it->second;
-    }
-    return rank(top) < std::ptrdiff_t(layers.size()) ? top : "";
-  };
-  const std::filesystem::path root = std::filesystem::path(SHAPEGEN_TEST_DIR) / "..";
-  std::vector<std::pair<std::filesystem::path, std::string>> files;  // file, its layer
-  for (const std::string& layer : layers)
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root / "src" / layer))
-      if (entry.is_regular_file()) files.emplace_back(entry.path(), layer);
-  for (const auto& entry : std::filesystem::directory_iterator(root / "include/shapegen"))
-    if (const std::string layer = layer_of("shapegen/" + entry.path().filename().string());
-        !layer.empty())
-      files.emplace_back(entry.path(), layer);
-  BOOST_TEST(files.size() > 100u);
-  for (const auto& [file, layer] : files) {
-    std::ifstream in(file);
-    for (std::string line; std::getline(in, line);) {
-      if (line.rfind("#include \"", 0) != 0) continue;
-      const std::string path = line.substr(10, line.find('"', 10) - 10);
-      const std::string included = layer_of(path);
-      if (!included.empty())
-        BOOST_TEST(rank(included) <= rank(layer), file.filename()
-                                                      << " (" << layer << ") includes " << path);
     }
   }
 }

@@ -7,8 +7,8 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
-#include "labels/labels.hpp"
 #include "render/raster.hpp"
+#include "sample/labels.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/generator.hpp"
 #include "test_support.hpp"

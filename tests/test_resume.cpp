@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "dataset/checkpoint.hpp"
+#include "store/checkpoint.hpp"
 #include "test_support.hpp"
 
 using namespace shapegen;

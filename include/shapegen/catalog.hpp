@@ -1,4 +1,5 @@
 #pragma once
+// layer: params
 // Every preset key is declared once: name, type, default, bounds and doc.
 // The same declaration drives the preset parser, validation, `--help`,
 // `describe` and the commented preset reference in the docs. Each layer

@@ -1,4 +1,5 @@
 #pragma once
+// layer: check
 // Image comparison in the terms of image-comparison tools (OpenImageIO's
 // idiff): a pixel fails when any channel differs by more than `fail`; the
 // comparison passes when at most `fail_percent` % of pixels fail and no

@@ -1,4 +1,5 @@
 #pragma once
+// layer: params
 // The fully resolved preset: every declared key with a typed, validated value.
 // Built from defaults, then a preset file, then command-line overrides; after
 // loading, nothing downstream can fail on configuration. A Config works over

@@ -1,4 +1,5 @@
 #pragma once
+// layer: store
 // Writes a whole dataset folder:
 //   DIR/images/<index>.png   DIR/manifest.jsonl   DIR/labels.csv   DIR/dataset.ini
 // Everything is built in a hidden staging folder beside DIR and moved into
@@ -7,7 +8,6 @@
 #include <cstdint>
 #include <functional>
 #include <string>
-#include <vector>
 
 #include "shapegen/config.hpp"
 #include "shapegen/shard.hpp"
@@ -44,20 +44,5 @@ struct GenerateOptions {
 void check_output_dir(const std::string& out_dir, bool overwrite);
 
 void generate_dataset(const Config& config, const GenerateOptions& options);
-
-struct MergeOptions {
-  std::string out_dir;
-  std::vector<std::string> shards;  // dataset folders, one per shard, in any order
-  bool overwrite = false;           // replace an existing shapegen dataset in out_dir
-  std::function<void(const std::string& line)> progress;
-};
-
-// Joins the folders of all N shards of one recipe into the dataset a single
-// run writes, byte for byte (YOLO's data.yaml names the new folder): files
-// of one row are hard-linked where the file system allows, manifest,
-// labels.csv, COCO and WebDataset tars joined. Refuses, with an IoError or
-// ConfigError naming the folder and the reason, shards of different
-// recipes, overlapping, missing or damaged ones; nothing is written then.
-void merge_datasets(const MergeOptions& options);
 
 }  // namespace shapegen

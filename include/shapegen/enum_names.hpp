@@ -1,4 +1,5 @@
 #pragma once
+// layer: base
 // One name table per enum. A table pairs each value with its name, so the
 // words a preset key accepts, the conversion word -> value and the names
 // written to labels all come from it and cannot drift apart when either the

@@ -1,4 +1,5 @@
 #pragma once
+// layer: base
 // Errors that reach the user. Every one carries a message a person can act on;
 // the CLI prints it on one line and exits non-zero.
 #include <stdexcept>

@@ -1,4 +1,5 @@
 #pragma once
+// layer: sample
 // Every row of a dataset as a pure function of (config, row): the sampler
 // draws the scene, the augmenter transforms it, Cairo renders it, and the
 // labels are computed from the geometry that was drawn.

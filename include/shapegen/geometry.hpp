@@ -1,4 +1,5 @@
 #pragma once
+// layer: base
 // Plane geometry in continuous image coordinates: origin at the top-left
 // corner, x to the right, y down; pixel (c, r) covers [c, c+1) x [r, r+1).
 // Angles are degrees; a positive rotation turns clockwise on screen.

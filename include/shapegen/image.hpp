@@ -1,4 +1,5 @@
 #pragma once
+// layer: base
 // An 8-bit raster: gray (1 channel) or RGB (3 channels), rows top to bottom.
 #include <cstdint>
 #include <vector>

@@ -1,4 +1,5 @@
 #pragma once
+// layer: base
 // PNG encoding and decoding with libpng: gray8 and RGB8. Output bytes are a
 // pure function of the pixels, the encoder and its level (no timestamps, no
 // text).

@@ -1,4 +1,5 @@
 #pragma once
+// layer: params
 // Built-in presets: INI files found by name in, in order, $SHAPEGEN_PRESET_PATH
 // (colon-separated), <binary>/../share/shapegen/presets, the install prefix,
 // and the source tree the binary was built from.

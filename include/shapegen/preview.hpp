@@ -1,4 +1,5 @@
 #pragma once
+// layer: preview
 // Contact sheets: samples side by side, scaled up with nearest-neighbour
 // sampling so single pixels stay visible, with optional label overlays.
 #include <vector>

@@ -1,4 +1,5 @@
 #pragma once
+// layer: dataset
 // The rows of a dataset as `shapegen generate` writes them, kept in memory, for
 // library users that feed samples straight into training (the Python module).
 // Row i here is row i of the dataset folder: the same pixels as its PNG and,

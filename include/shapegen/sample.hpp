@@ -1,4 +1,5 @@
 #pragma once
+// layer: scene
 // A Sample is one finished item of a dataset: its image and the labels of
 // every object, computed from the same geometry that was drawn, plus the
 // record of every augmentation op that fired.

@@ -1,4 +1,5 @@
 #pragma once
+// layer: scene
 // A Scene is plain data: what one sample shows, in vector form, before any
 // pixel exists. Geometric ops edit it; the rasterizer draws it; labels are
 // computed from it.

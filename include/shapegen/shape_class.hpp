@@ -1,4 +1,5 @@
 #pragma once
+// layer: shapes
 // A shape class is a row of the shape registry (src/shapes/registry.hpp).
 // Its id is its row, and labels write that id: COCO category id - 1, YOLO
 // class, semantic mask value - 1. So classes are added at the end.

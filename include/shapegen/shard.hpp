@@ -1,4 +1,5 @@
 #pragma once
+// layer: dataset
 // Shards: one dataset made by many machines. Shard I of N holds a contiguous
 // range of base samples, every variant of each with it, written as a dataset
 // folder of its own; `shapegen merge` joins the N folders into exactly the

@@ -1,4 +1,5 @@
 #pragma once
+// layer: check
 // `shapegen stats`: what a dataset folder holds, per split, read from its
 // manifest.jsonl in one streaming pass. Memory does not grow with the row
 // count: histograms have a fixed number of bins and values keep running sums.

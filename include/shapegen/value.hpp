@@ -1,4 +1,5 @@
 #pragma once
+// layer: params
 // The typed values a preset key can hold, and their one text syntax:
 //   integer   64
 //   real      0.5

@@ -1,4 +1,5 @@
 #pragma once
+// layer: check
 // Regression checks: regenerate a dataset from its dataset.ini and compare it
 // with what is on disk (verify), or compare two datasets or two PNG files
 // (diff). Images are compared with a Tolerance, labels exactly. Damage of

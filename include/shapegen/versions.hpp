@@ -1,4 +1,5 @@
 #pragma once
+// layer: base
 // Versions of shapegen and of the libraries that decide its pixels, as
 // recorded in dataset.ini (keys dataset.*_version) and checked by verify.
 #include <string>

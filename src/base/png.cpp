@@ -244,7 +244,7 @@ std::vector<std::uint8_t> read_file(const std::string& path, std::uint64_t max_b
 void write_file_atomic(const std::string& path, const void* data, std::size_t size) {
   // Unique per call, not just per process: two threads may write the same
   // name (verify's diff images of two layouts' files with one stem). A
-  // killed run's leftovers are found by this form (dataset/writer.cpp).
+  // killed run's leftovers are found by this form (store/writer.cpp).
   static std::atomic<std::uint64_t> calls{0};
   const std::string tmp =
       path + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(calls++);

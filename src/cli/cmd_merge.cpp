@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
-#include "shapegen/dataset.hpp"
+#include "shapegen/merge.hpp"
 
 namespace shapegen::cli {
 

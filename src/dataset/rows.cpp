@@ -3,7 +3,7 @@
 #include "base/parallel.hpp"
 #include "dataset/manifest.hpp"
 #include "dataset/plan.hpp"
-#include "labels/labels.hpp"
+#include "sample/labels.hpp"
 
 namespace shapegen {
 

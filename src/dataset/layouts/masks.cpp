@@ -5,7 +5,7 @@
 // Each pixel has at most one owner, decided in label_scene (the object that
 // shows the most ink there), so each object's mask spans its visible bbox.
 #include "dataset/layouts/layout.hpp"
-#include "labels/labels.hpp"
+#include "sample/labels.hpp"
 
 namespace shapegen::layouts {
 

@@ -6,9 +6,9 @@
 #include <map>
 #include <mutex>
 
-#include "dataset/checkpoint.hpp"
 #include "dataset/output.hpp"
 #include "dataset/plan.hpp"
+#include "store/checkpoint.hpp"
 
 namespace shapegen {
 

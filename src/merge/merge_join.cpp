@@ -1,4 +1,4 @@
-#include "dataset/merge_join.hpp"
+#include "merge/merge_join.hpp"
 
 #include <fstream>
 #include <istream>

@@ -1,4 +1,4 @@
-#include "labels/labels.hpp"
+#include "sample/labels.hpp"
 
 #include <algorithm>
 #include <cmath>

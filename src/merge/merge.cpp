@@ -4,16 +4,18 @@
 // (hard links where the file system allows, the same relative symbolic link
 // where the shard has one, else copies) and the files spanning rows are
 // joined (merge_join.cpp).
+#include "shapegen/merge.hpp"
+
 #include <filesystem>
 #include <map>
 
-#include "dataset/merge_join.hpp"
-#include "dataset/merge_shards.hpp"
 #include "dataset/plan.hpp"
-#include "dataset/staging.hpp"
+#include "merge/merge_join.hpp"
+#include "merge/merge_shards.hpp"
 #include "shapegen/dataset.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/png.hpp"
+#include "store/staging.hpp"
 
 namespace fs = std::filesystem;
 

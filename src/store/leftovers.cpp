@@ -1,4 +1,4 @@
-#include "dataset/leftovers.hpp"
+#include "store/leftovers.hpp"
 
 #include <signal.h>
 #include <unistd.h>
@@ -8,8 +8,8 @@
 #include <fstream>
 #include <map>
 
-#include "dataset/checkpoint.hpp"
-#include "dataset/staging.hpp"
+#include "store/checkpoint.hpp"
+#include "store/staging.hpp"
 
 namespace fs = std::filesystem;
 

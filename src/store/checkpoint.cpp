@@ -1,4 +1,4 @@
-#include "dataset/checkpoint.hpp"
+#include "store/checkpoint.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "dataset/staging.hpp"
 #include "shapegen/error.hpp"
+#include "store/staging.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;

@@ -1,9 +1,9 @@
 #include "shapegen/generator.hpp"
 
 #include "augment/augment.hpp"
-#include "labels/labels.hpp"
 #include "params/run_spec.hpp"
 #include "render/raster.hpp"
+#include "sample/labels.hpp"
 #include "scene/sampler.hpp"
 
 namespace shapegen {

@@ -1,4 +1,4 @@
-#include "dataset/estimate.hpp"
+#include "store/estimate.hpp"
 
 #include <sys/statvfs.h>
 
@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "dataset/manifest.hpp"
-#include "labels/labels.hpp"
+#include "sample/labels.hpp"
 #include "shapegen/png.hpp"
 
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "dataset/owned_files.hpp"
+#include "store/owned_files.hpp"
 
 #include <set>
 

@@ -1,4 +1,4 @@
-#include "dataset/merge_shards.hpp"
+#include "merge/merge_shards.hpp"
 
 #include <algorithm>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "dataset/staging.hpp"
+#include "store/staging.hpp"
 
 #include <fcntl.h>
 #include <sys/syscall.h>

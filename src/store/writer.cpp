@@ -6,16 +6,16 @@
 #include <sstream>
 #include <string_view>
 
-#include "dataset/checkpoint.hpp"
-#include "dataset/estimate.hpp"
 #include "dataset/feed.hpp"
-#include "dataset/folder_output.hpp"
-#include "dataset/leftovers.hpp"
-#include "dataset/owned_files.hpp"
 #include "dataset/plan.hpp"
-#include "dataset/staging.hpp"
 #include "shapegen/dataset.hpp"
 #include "shapegen/error.hpp"
+#include "store/checkpoint.hpp"
+#include "store/estimate.hpp"
+#include "store/folder_output.hpp"
+#include "store/leftovers.hpp"
+#include "store/owned_files.hpp"
+#include "store/staging.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,4 +1,4 @@
-#include "dataset/folder_output.hpp"
+#include "store/folder_output.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,9 +8,9 @@
 #include <functional>
 #include <optional>
 
-#include "dataset/staging.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/png.hpp"
+#include "store/staging.hpp"
 
 namespace fs = std::filesystem;
 
