@@ -1,8 +1,9 @@
 #define BOOST_TEST_MODULE layers
 // The tree's structure, read from the files that declare it: src/layers.txt
-// (the folders bottom up, which the build also reads) and each public
-// header's `// layer:` line. No file includes a higher layer, and no folder
-// or header is left out.
+// (the folders bottom up, which the build also reads), each public header's
+// `// layer:` line and tests/README.md's map. No file includes a higher
+// layer, no folder or header is left out, and every test file and every
+// layer is in the map.
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -54,6 +55,18 @@ std::map<std::string, std::string> public_headers() {
   std::map<std::string, std::string> out;
   for (const auto& entry : fs::directory_iterator(root / "include/shapegen"))
     out[header_name(entry.path())] = marked_layer(entry.path());
+  return out;
+}
+
+// The backquoted words of a Markdown table cell.
+std::vector<std::string> quoted(const std::string& cell) {
+  std::vector<std::string> out;
+  for (auto open = cell.find('`'); open != std::string::npos; open = cell.find('`', open + 1)) {
+    const auto close = cell.find('`', open + 1);
+    if (close == std::string::npos) break;
+    out.push_back(cell.substr(open + 1, close - open - 1));
+    open = close;
+  }
   return out;
 }
 
@@ -123,4 +136,32 @@ BOOST_AUTO_TEST_CASE(no_file_includes_a_higher_layer) {
     }
   }
   BOOST_TEST(checked > 300u);
+}
+
+// tests/README.md maps each test to the folders it covers: a table row per
+// test (its path under tests/ in the first cell, backquoted), the folders as
+// backquoted `src/<layer>/...` in the second.
+BOOST_AUTO_TEST_CASE(tests_readme_maps_every_test_and_every_layer) {
+  std::set<std::string> mapped, covered;
+  std::ifstream in(root / "tests/README.md");
+  BOOST_REQUIRE(in);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("| `", 0) != 0) continue;
+    const auto second = line.find('|', 1), third = line.find('|', second + 1);
+    const std::vector<std::string> tests = quoted(line.substr(1, second - 1));
+    BOOST_REQUIRE(tests.size() == 1u);
+    BOOST_TEST(fs::exists(root / "tests" / tests[0]),
+               "tests/README.md maps " << tests[0] << ", which is not there");
+    mapped.insert(tests[0]);
+    for (const std::string& path : quoted(line.substr(second + 1, third - second - 1)))
+      if (path.rfind("src/", 0) == 0) covered.insert(path.substr(4, path.find('/', 4) - 4));
+  }
+  for (const auto& entry : fs::directory_iterator(root / "tests")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("test_", 0) == 0 && entry.path().extension() == ".cpp")
+      BOOST_TEST(mapped.count(name) == 1u, "tests/" << name << " is not in tests/README.md");
+  }
+  for (const std::string& layer : layers())
+    BOOST_TEST(covered.count(layer) == 1u,
+               "no test in tests/README.md covers src/" << layer << "/");
 }
