@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "base/parallel.hpp"
@@ -14,6 +15,7 @@
 #include "shapegen/compare.hpp"
 #include "shapegen/generator.hpp"
 #include "shapegen/png.hpp"
+#include "shapegen/presets.hpp"
 #include "test_support.hpp"
 
 using namespace shapegen;
@@ -113,12 +115,16 @@ BOOST_AUTO_TEST_CASE(each_kind_of_damage_has_its_own_message) {
   expect("verify " + t.str("badds"), 2, "unknown key 'shape.sise'");
 }
 
+// The presets `shapegen presets` lists, which hold every file of presets/.
 BOOST_AUTO_TEST_CASE(verify_passes_after_generate_for_every_builtin_preset) {
   TempDir t;
-  for (const char* preset : {"basic", "mnist28", "color", "augmented", "sketch", "geometric",
-                             "photometric", "detection"}) {
-    const fs::path ds =
-        make_dataset(t, preset, std::string(" --preset ") + preset + " --variants 1");
+  const std::vector<PresetInfo> presets = list_presets();
+  std::set<std::string> names;
+  for (const PresetInfo& preset : presets) names.insert(preset.name);
+  for (const auto& entry : fs::directory_iterator(SHAPEGEN_PRESET_DIR))
+    BOOST_TEST(names.count(entry.path().stem().string()) == 1u, entry.path());
+  for (const PresetInfo& preset : presets) {
+    const fs::path ds = make_dataset(t, preset.name, " --preset " + preset.name + " --variants 1");
     expect("verify " + ds.string() + " --jobs 2", 0,
            "12 checked, 12 passed, 0 failed; worst pixel difference 0");
   }
