@@ -1,6 +1,7 @@
 #pragma once
 // The shape registry: one row per class, each row made in the class's own
-// file (triangle.cpp, circle.cpp, square.cpp). A row holds everything the
+// file (triangle.cpp, circle.cpp, square.cpp, ellipse.cpp, rectangle.cpp;
+// the rows are listed in registry.cpp). A row holds everything the
 // rest of the pipeline knows about a class, so the sampler, the labels, the
 // layouts, the preview and sketch iterate the table instead of naming
 // classes. A row's index is its class id (shapegen/shape_class.hpp).

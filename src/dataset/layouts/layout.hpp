@@ -1,9 +1,10 @@
 #pragma once
 // Private: the dataset layouts written beside the manifest (ImageFolder,
-// COCO, YOLO, masks). Each is a Sink that gets every row and puts its own
-// files into the output; the manifest stays the source of truth and every
-// layout points at (or links to) the primary image. A layout declares once
-// what it is called and what it needs from the generator.
+// COCO, YOLO, masks, WebDataset; the table is in layout.cpp). Each is a Sink
+// that gets every row and puts its own files into the output; the manifest
+// stays the source of truth and every layout points at (or links to) the
+// primary image. A layout declares once what it is called and what it needs
+// from the generator.
 #include <memory>
 #include <vector>
 
