@@ -7,7 +7,7 @@
 
 using namespace shapegen;
 
-static double dist(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
+static double dist(Point a, Point b) { return distance(a, b); }
 
 // Interior angle at b, degrees.
 static double angle_at(Point a, Point b, Point c) {
@@ -81,4 +81,23 @@ BOOST_AUTO_TEST_CASE(polygons_clip_to_boxes) {
   const std::vector<Point> tri = {{0, 0}, {4, 0}, {0, 4}};
   BOOST_TEST(std::abs(polygon_area(clip_polygon(tri, {0, 0, 2, 10})) - 6) <
              1e-12);  // 8 minus the corner 2
+}
+
+// Point arithmetic is the component-wise expression it replaced, bit for
+// bit: code moved onto it may not move an output byte.
+BOOST_AUTO_TEST_CASE(point_arithmetic_is_component_wise_and_lengths_are_hypot) {
+  const Point a{0.1, -2.7}, b{3.3, 0.7};
+  const double t = 0.3, s = 1.7;
+  BOOST_TEST((a + b == Point{a.x + b.x, a.y + b.y}));
+  BOOST_TEST((a - b == Point{a.x - b.x, a.y - b.y}));
+  BOOST_TEST((a * s == Point{a.x * s, a.y * s}));
+  BOOST_TEST((a / s == Point{a.x / s, a.y / s}));
+  BOOST_TEST((interpolate(a, b, t) == Point{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}));
+  BOOST_TEST(interpolate(a.x, b.x, t) == a.x + (b.x - a.x) * t);
+  BOOST_TEST(distance(a, b) == std::hypot(b.x - a.x, b.y - a.y));
+  BOOST_TEST(distance(a, b) == distance(b, a));
+  BOOST_TEST(length(Point{3, 4}) == 5.0);
+  // hypot, not the root of the sum of squares, which overflows here.
+  const double big = std::ldexp(1.0, 600);
+  BOOST_TEST(length(Point{3 * big, 4 * big}) == 5 * big);
 }

@@ -3,6 +3,9 @@
 // Plane geometry in continuous image coordinates: origin at the top-left
 // corner, x to the right, y down; pixel (c, r) covers [c, c+1) x [r, r+1).
 // Angles are degrees; a positive rotation turns clockwise on screen.
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
 #include <span>
 #include <vector>
 
@@ -13,6 +16,21 @@ struct Point {
   double y = 0;
   bool operator==(const Point&) const = default;
 };
+
+// Component-wise, so each is exactly the two expressions it replaces (same
+// operations in the same order: same bits).
+inline constexpr Point operator+(Point a, Point b) { return {a.x + b.x, a.y + b.y}; }
+inline constexpr Point operator-(Point a, Point b) { return {a.x - b.x, a.y - b.y}; }
+inline constexpr Point operator*(Point p, double s) { return {p.x * s, p.y * s}; }
+inline constexpr Point operator/(Point p, double s) { return {p.x / s, p.y / s}; }
+// std::hypot, not the square root of the sum of squares: exact where that
+// over- or underflows, and what every length here has always been.
+inline double length(Point p) { return std::hypot(p.x, p.y); }
+inline double distance(Point a, Point b) { return length(b - a); }
+// a + (b - a) * t, exactly: how every polyline here interpolates (std::lerp
+// computes otherwise, so its bits differ).
+inline constexpr double interpolate(double a, double b, double t) { return a + (b - a) * t; }
+inline constexpr Point interpolate(Point a, Point b, double t) { return a + (b - a) * t; }
 
 // Axis-aligned box [x0, x1] x [y0, y1].
 struct Box {

@@ -286,21 +286,18 @@ class Pen : public Op {
       cut[k] = break_corner[k] || spiky ? 0 : r;
       spike[k] = break_corner[k] || !spiky ? 0 : o;
     }
-    auto edge_len = [&](std::size_t k) {
-      const Point a = v[k], b = v[(k + 1) % n];
-      return std::hypot(b.x - a.x, b.y - a.y);
-    };
+    auto edge_len = [&](std::size_t k) { return distance(v[k], v[(k + 1) % n]); };
     // Point at fraction t of edge k, bowed.
     auto edge_point = [&](std::size_t k, double t) {
       const Point a = v[k], b = v[(k + 1) % n];
       const double len = edge_len(k);
-      const double nx = len > 0 ? -(b.y - a.y) / len : 0, ny = len > 0 ? (b.x - a.x) / len : 0;
+      const Point across = len > 0 ? Point{-(b.y - a.y) / len, (b.x - a.x) / len} : Point{0, 0};
       const double off = 4 * sag[k] * len * t * (1 - t);
-      return Point{a.x + (b.x - a.x) * t + nx * off, a.y + (b.y - a.y) * t + ny * off};
+      return interpolate(a, b, t) + across * off;
     };
     auto unit = [](Point a, Point b) {
-      const double len = std::hypot(b.x - a.x, b.y - a.y);
-      return len > 0 ? Point{(b.x - a.x) / len, (b.y - a.y) / len} : Point{0, 0};
+      const double len = distance(a, b);
+      return len > 0 ? (b - a) / len : Point{0, 0};
     };
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t prev = (k + n - 1) % n;
@@ -315,15 +312,13 @@ class Pen : public Op {
           const double t = double(i) / steps;
           const double u = 1 - t;
           if (i == steps / 2) corner_index[k] = out.size();
-          out.push_back({u * u * a.x + 2 * u * t * v[k].x + t * t * b.x,
-                         u * u * a.y + 2 * u * t * v[k].y + t * t * b.y});
+          out.push_back(a * (u * u) + v[k] * (2 * u * t) + b * (t * t));
         }
       } else {
         corner_index[k] = out.size();
         out.push_back(v[k]);
         if (spike[k] > 0) {
-          const Point d = unit(v[prev], v[k]);
-          out.push_back({v[k].x + d.x * spike[k], v[k].y + d.y * spike[k]});
+          out.push_back(v[k] + unit(v[prev], v[k]) * spike[k]);
           out.push_back(v[k]);
         }
       }
@@ -352,9 +347,9 @@ class Pen : public Op {
       const std::size_t n = st.points.size();
       const Point tip = at_end ? st.points[n - 1] : st.points[0];
       const Point from = at_end ? st.points[n - 2] : st.points[1];
-      const double len = std::hypot(tip.x - from.x, tip.y - from.y);
+      const double len = distance(from, tip);
       if (len == 0) return;
-      const Point out{tip.x + (tip.x - from.x) / len * by, tip.y + (tip.y - from.y) / len * by};
+      const Point out = tip + (tip - from) / len * by;
       if (at_end) {
         st.points.push_back(out);
         st.arc.push_back(st.arc.back() + by);
@@ -386,7 +381,7 @@ class Pen : public Op {
                                    4;
       const double shift =
           h.wobble * h.size * wave + h.drift * h.size * own[i] / total + offset + smooth_jitter;
-      s.points[i] = {s.points[i].x + n[i].x * shift, s.points[i].y + n[i].y * shift};
+      s.points[i] = s.points[i] + n[i] * shift;
     }
     return s;
   }
@@ -457,7 +452,7 @@ class Pen : public Op {
     for (int i = 0; i <= 6; ++i) {
       const double t = i / 6.0 - 0.5;
       const double off = bend * (1 - 4 * t * t);
-      mark.points.push_back({at.x + d.x * t * len + n.x * off, at.y + d.y * t * len + n.y * off});
+      mark.points.push_back(at + d * t * len + n * off);
       mark.widths.push_back(h.width);
     }
     return mark;

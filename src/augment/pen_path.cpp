@@ -10,10 +10,8 @@ ClosedPath::ClosedPath(std::vector<Point> points, std::vector<std::size_t> corne
     : points_(std::move(points)), corners_(std::move(corners)) {
   cum_.assign(points_.size(), 0.0);
   for (std::size_t i = 1; i < points_.size(); ++i)
-    cum_[i] =
-        cum_[i - 1] + std::hypot(points_[i].x - points_[i - 1].x, points_[i].y - points_[i - 1].y);
-  const Point& last = points_.back();
-  length_ = cum_.back() + std::hypot(points_[0].x - last.x, points_[0].y - last.y);
+    cum_[i] = cum_[i - 1] + distance(points_[i - 1], points_[i]);
+  length_ = cum_.back() + distance(points_.back(), points_[0]);
   for (std::size_t c : corners_) corner_s_.push_back(cum_[c]);
 }
 
@@ -25,8 +23,7 @@ Point ClosedPath::at(double s) const {
   const std::size_t j = (i + 1) % points_.size();
   const double end = j == 0 ? length_ : cum_[j];
   const double t = end > cum_[i] ? (s - cum_[i]) / (end - cum_[i]) : 0;
-  return {points_[i].x + (points_[j].x - points_[i].x) * t,
-          points_[i].y + (points_[j].y - points_[i].y) * t};
+  return interpolate(points_[i], points_[j], t);
 }
 
 double ClosedPath::to_corner(double s) const {
@@ -68,7 +65,7 @@ Stroke densify(const Stroke& s, double spacing) {
   Stroke out;
   for (std::size_t i = 0; i + 1 < s.points.size(); ++i) {
     const Point a = s.points[i], b = s.points[i + 1];
-    const int steps = std::max(1, int(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / spacing)));
+    const int steps = std::max(1, int(std::ceil(distance(a, b) / spacing)));
     for (int k = 0; k < steps; ++k) {
       const double t = double(k) / steps;
       out.points.push_back({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
@@ -87,8 +84,9 @@ std::vector<Point> normals(const std::vector<Point>& points) {
   std::vector<Point> out(n, Point{0, 0});
   for (std::size_t i = 0; i < n; ++i) {
     const Point a = points[i == 0 ? 0 : i - 1], b = points[std::min(i + 1, n - 1)];
-    const double len = std::hypot(b.x - a.x, b.y - a.y);
-    if (len > 0) out[i] = {-(b.y - a.y) / len, (b.x - a.x) / len};
+    const Point d = b - a;
+    const double len = length(d);
+    if (len > 0) out[i] = {-d.y / len, d.x / len};
   }
   return out;
 }
@@ -96,7 +94,7 @@ std::vector<Point> normals(const std::vector<Point>& points) {
 std::vector<double> own_length(const std::vector<Point>& points) {
   std::vector<double> out(points.size(), 0.0);
   for (std::size_t i = 1; i < points.size(); ++i)
-    out[i] = out[i - 1] + std::hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+    out[i] = out[i - 1] + distance(points[i - 1], points[i]);
   return out;
 }
 
@@ -109,12 +107,10 @@ Stroke cut(const Stroke& s, const std::vector<double>& own, double a, double b) 
     i = std::clamp<std::size_t>(i, 1, n - 1);
     const double span = own[i] - own[i - 1];
     const double t = span > 0 ? std::clamp((x - own[i - 1]) / span, 0.0, 1.0) : 0;
-    auto mix = [t](double u, double v) { return u + (v - u) * t; };
-    out.points.push_back(
-        {mix(s.points[i - 1].x, s.points[i].x), mix(s.points[i - 1].y, s.points[i].y)});
-    out.arc.push_back(mix(s.arc[i - 1], s.arc[i]));
-    out.widths.push_back(mix(s.widths[i - 1], s.widths[i]));
-    if (!s.inks.empty()) out.inks.push_back(mix(s.inks[i - 1], s.inks[i]));
+    out.points.push_back(interpolate(s.points[i - 1], s.points[i], t));
+    out.arc.push_back(interpolate(s.arc[i - 1], s.arc[i], t));
+    out.widths.push_back(interpolate(s.widths[i - 1], s.widths[i], t));
+    if (!s.inks.empty()) out.inks.push_back(interpolate(s.inks[i - 1], s.inks[i], t));
   };
   add(a);
   for (std::size_t i = 0; i < own.size(); ++i)

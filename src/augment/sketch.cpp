@@ -62,14 +62,11 @@ class Sketch : public Op {
     const std::size_t n = o.outline.size();
     for (std::size_t i = 0; i < n; ++i) {
       const Point a = o.outline[i], b = o.outline[(i + 1) % n];
-      const double len = std::hypot(b.x - a.x, b.y - a.y);
+      const double len = distance(a, b);
       if (len == 0) continue;
-      const double dx = (b.x - a.x) / len * overshoot, dy = (b.y - a.y) / len * overshoot;
-      edges.push_back({{{a.x - dx, a.y - dy}, {b.x + dx, b.y + dy}},
-                       {o.style.stroke_width, o.style.stroke_width},
-                       false,
-                       {},
-                       false});
+      const Point d = (b - a) / len * overshoot;
+      edges.push_back(
+          {{a - d, b + d}, {o.style.stroke_width, o.style.stroke_width}, false, {}, false});
     }
     return edges;
   }
@@ -113,9 +110,7 @@ class Sketch : public Op {
     for (StrokePath& p : pieces) {
       p = densify(p, 1.5);
       for (std::size_t i = 0; i < p.points.size(); ++i) {
-        if (i > 0)
-          offset +=
-              std::hypot(p.points[i].x - p.points[i - 1].x, p.points[i].y - p.points[i - 1].y);
+        if (i > 0) offset += distance(p.points[i - 1], p.points[i]);
         const double w =
             0.6 * std::sin(kTwoPi * offset / l1 + p1) + 0.4 * std::sin(kTwoPi * offset / l2 + p2);
         p.widths[i] = std::max(0.1, p.widths[i] * (1 + jitter * w));

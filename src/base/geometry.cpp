@@ -79,7 +79,7 @@ Point rotate(Point p, double degrees) {
   return {c * p.x - s * p.y, s * p.x + c * p.y};
 }
 
-Point translate(Point p, Point by) { return {p.x + by.x, p.y + by.y}; }
+Point translate(Point p, Point by) { return p + by; }
 
 static Point on_circle(double r, double degrees) {
   return {r * std::cos(radians(degrees)), r * std::sin(radians(degrees))};
@@ -133,7 +133,7 @@ std::vector<Point> quad_vertices(double r, double aspect, double skew_deg, doubl
   double far = 0;
   for (Point& p : q) {
     p.x -= mid;
-    far = std::max(far, std::hypot(p.x, p.y));
+    far = std::max(far, length(p));
   }
   for (Point& p : q) p = {p.x * r / far, p.y * r / far};
   return q;

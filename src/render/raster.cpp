@@ -70,14 +70,11 @@ void variable_width_path(cairo_t* cr, const StrokePath& s) {
   const std::size_t segments = s.closed ? n : n - 1;
   for (std::size_t i = 0; i < segments; ++i) {
     const Point a = s.points[i], b = s.points[(i + 1) % n];
-    const double len = std::hypot(b.x - a.x, b.y - a.y);
+    const double len = distance(a, b);
     if (len == 0) continue;
-    const double nx = -(b.y - a.y) / len, ny = (b.x - a.x) / len;
+    const Point across{-(b.y - a.y) / len, (b.x - a.x) / len};
     const double ha = s.widths[i] / 2, hb = s.widths[(i + 1) % n] / 2;
-    Point q[4] = {{a.x + nx * ha, a.y + ny * ha},
-                  {b.x + nx * hb, b.y + ny * hb},
-                  {b.x - nx * hb, b.y - ny * hb},
-                  {a.x - nx * ha, a.y - ny * ha}};
+    Point q[4] = {a + across * ha, b + across * hb, b - across * hb, a - across * ha};
     if (polygon_area_signed(q) < 0) std::swap(q[1], q[3]);  // wind like cairo_arc
     cairo_move_to(cr, q[0].x, q[0].y);
     for (int k = 1; k < 4; ++k) cairo_line_to(cr, q[k].x, q[k].y);
@@ -124,7 +121,7 @@ void for_each_dense_point(const StrokePath& s, double spacing, F&& f) {
     const Point a = s.points[i], b = s.points[(i + 1) % n];
     const double wa = s.widths[i], wb = s.widths[(i + 1) % n];
     const double ia = inked ? s.inks[i] : 0, ib = inked ? s.inks[(i + 1) % n] : 0;
-    const int steps = std::max(1, int(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / spacing)));
+    const int steps = std::max(1, int(std::ceil(distance(a, b) / spacing)));
     for (int k = 0; k < steps; ++k) {
       const double t = double(k) / steps;
       f(Point{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}, wa + (wb - wa) * t,

@@ -79,7 +79,7 @@ StrokePath densify(const StrokePath& path, double spacing) {
   for (std::size_t i = 0; i < segments; ++i) {
     const Point a = path.points[i], b = path.points[(i + 1) % n];
     const double wa = path.widths[i], wb = path.widths[(i + 1) % n];
-    const int steps = std::max(1, int(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / spacing)));
+    const int steps = std::max(1, int(std::ceil(distance(a, b) / spacing)));
     for (int k = 0; k < steps; ++k) {
       const double t = double(k) / steps;
       out.points.push_back({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
@@ -99,8 +99,7 @@ double path_length(const std::vector<Point>& line, bool closed) {
   double total = 0;
   const std::size_t n = line.size();
   for (std::size_t i = 0; i + (closed ? 0 : 1) < n; ++i) {
-    const Point a = line[i], b = line[(i + 1) % n];
-    total += std::hypot(b.x - a.x, b.y - a.y);
+    total += distance(line[i], line[(i + 1) % n]);
   }
   return total;
 }
@@ -115,13 +114,10 @@ std::vector<Point> sub_path(const std::vector<Point>& line, bool closed, double 
     double s = start;
     for (std::size_t i = 0; i < segments; ++i) {
       const Point a = line[i], b = line[(i + 1) % n];
-      const double len = std::hypot(b.x - a.x, b.y - a.y);
+      const double len = distance(a, b);
       const double lo = std::max(s0, s), hi = std::min(s1, s + len);
       if (len > 0 && lo <= hi) {
-        auto at = [&](double x) {
-          const double t = (x - s) / len;
-          return Point{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
-        };
+        auto at = [&](double x) { return interpolate(a, b, (x - s) / len); };
         if (out.empty()) out.push_back(at(lo));
         out.push_back(at(hi));
       }
