@@ -2,6 +2,8 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <numbers>
+#include <tuple>
+#include <vector>
 
 #include "shapegen/geometry.hpp"
 
@@ -100,4 +102,27 @@ BOOST_AUTO_TEST_CASE(point_arithmetic_is_component_wise_and_lengths_are_hypot) {
   // hypot, not the root of the sum of squares, which overflows here.
   const double big = std::ldexp(1.0, 600);
   BOOST_TEST(length(Point{3 * big, 4 * big}) == 5 * big);
+}
+
+// Densify's walk: ceil(length / spacing) steps per segment (at least one),
+// the closing segment when closed, the last point itself when open.
+BOOST_AUTO_TEST_CASE(densify_steps_cut_every_segment_alike) {
+  const std::vector<Point> line = {{0, 0}, {2.5, 0}, {2.5, 0}, {2.5, 1}};
+  std::vector<std::tuple<std::size_t, std::size_t, double>> steps;
+  std::vector<std::size_t> last;
+  auto at = [&](std::size_t i, std::size_t j, double t) { steps.emplace_back(i, j, t); };
+  auto end = [&](std::size_t i) { last.push_back(i); };
+  densify_steps(line, false, 1.0, at, end);
+  const std::vector<std::tuple<std::size_t, std::size_t, double>> open = {
+      {0, 1, 0.0}, {0, 1, 1.0 / 3}, {0, 1, 2.0 / 3}, {1, 2, 0.0}, {2, 3, 0.0}};
+  BOOST_TEST((steps == open));
+  BOOST_TEST((last == std::vector<std::size_t>{3}));
+  steps.clear();
+  last.clear();
+  densify_steps(line, true, 1.0, at, end);
+  BOOST_TEST(steps.size() == open.size() + 3);  // the closing segment is sqrt(7.25) long
+  BOOST_TEST((steps.back() == std::tuple<std::size_t, std::size_t, double>{3, 0, 2.0 / 3}));
+  BOOST_TEST(last.empty());
+  densify_steps(std::vector<Point>{}, false, 1.0, at, end);
+  BOOST_TEST(last.empty());
 }

@@ -59,6 +59,28 @@ inline constexpr double radians(double degrees) { return degrees * 3.14159265358
 Point rotate(Point p, double degrees);
 Point translate(Point p, Point by);
 
+// Densify: where points go so that no segment of a polyline of n points
+// (closed: with the segment from the last back to the first) is longer than
+// `spacing`. Each segment i -> j is cut into max(1, ceil(length / spacing))
+// equal steps and gets a point at the start of each, fraction t of the way:
+// at(i, j, t). An open polyline then ends on its last point itself: last(n - 1).
+// The caller interpolates what it carries per point (the point, widths,
+// inks, arc lengths) with `interpolate`, so every densified line in the
+// program is cut alike.
+template <class At, class Last>
+void densify_steps(std::span<const Point> points, bool closed, double spacing, At&& at,
+                   Last&& last) {
+  const std::size_t n = points.size();
+  if (n == 0) return;
+  const std::size_t segments = closed ? n : n - 1;
+  for (std::size_t i = 0; i < segments; ++i) {
+    const std::size_t j = (i + 1) % n;
+    const int steps = std::max(1, int(std::ceil(distance(points[i], points[j]) / spacing)));
+    for (int k = 0; k < steps; ++k) at(i, j, double(k) / steps);
+  }
+  if (!closed) last(n - 1);
+}
+
 // Canonical shapes, centred on the origin, inscribed in a circle of radius r.
 // Triangle from its interior angles (degrees, sum 180) at V0, V1, V2: V0
 // points straight up, V1 and V2 follow clockwise on screen.

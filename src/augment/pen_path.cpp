@@ -63,19 +63,16 @@ ClosedPath ClosedPath::reversed() const {
 
 Stroke densify(const Stroke& s, double spacing) {
   Stroke out;
-  for (std::size_t i = 0; i + 1 < s.points.size(); ++i) {
-    const Point a = s.points[i], b = s.points[i + 1];
-    const int steps = std::max(1, int(std::ceil(distance(a, b) / spacing)));
-    for (int k = 0; k < steps; ++k) {
-      const double t = double(k) / steps;
-      out.points.push_back({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
-      out.arc.push_back(s.arc[i] + (s.arc[i + 1] - s.arc[i]) * t);
-    }
-  }
-  if (!s.points.empty()) {
-    out.points.push_back(s.points.back());
-    out.arc.push_back(s.arc.back());
-  }
+  densify_steps(
+      s.points, false, spacing,
+      [&](std::size_t i, std::size_t j, double t) {
+        out.points.push_back(interpolate(s.points[i], s.points[j], t));
+        out.arc.push_back(interpolate(s.arc[i], s.arc[j], t));
+      },
+      [&](std::size_t last) {
+        out.points.push_back(s.points[last]);
+        out.arc.push_back(s.arc[last]);
+      });
   return out;
 }
 

@@ -115,20 +115,13 @@ void draw_stroke(cairo_t* cr, const StrokePath& s) {
 template <typename F>
 void for_each_dense_point(const StrokePath& s, double spacing, F&& f) {
   const bool inked = !s.inks.empty();
-  const std::size_t n = s.points.size();
-  const std::size_t segments = s.closed ? n : n - 1;
-  for (std::size_t i = 0; i < segments; ++i) {
-    const Point a = s.points[i], b = s.points[(i + 1) % n];
-    const double wa = s.widths[i], wb = s.widths[(i + 1) % n];
-    const double ia = inked ? s.inks[i] : 0, ib = inked ? s.inks[(i + 1) % n] : 0;
-    const int steps = std::max(1, int(std::ceil(distance(a, b) / spacing)));
-    for (int k = 0; k < steps; ++k) {
-      const double t = double(k) / steps;
-      f(Point{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}, wa + (wb - wa) * t,
-        ia + (ib - ia) * t);
-    }
-  }
-  if (!s.closed) f(s.points.back(), s.widths.back(), inked ? s.inks.back() : 0);
+  densify_steps(
+      s.points, s.closed, spacing,
+      [&](std::size_t i, std::size_t j, double t) {
+        f(interpolate(s.points[i], s.points[j], t), interpolate(s.widths[i], s.widths[j], t),
+          inked ? interpolate(s.inks[i], s.inks[j], t) : 0);
+      },
+      [&](std::size_t last) { f(s.points[last], s.widths[last], inked ? s.inks[last] : 0); });
 }
 
 SurfacePtr ink_surface(const StrokePath& s, int& x0, int& y0) {

@@ -74,24 +74,18 @@ StrokePath densify(const StrokePath& path, double spacing) {
   out.widths.clear();
   out.inks.clear();
   const bool inked = !path.inks.empty();
-  const std::size_t n = path.points.size();
-  const std::size_t segments = path.closed ? n : n - 1;
-  for (std::size_t i = 0; i < segments; ++i) {
-    const Point a = path.points[i], b = path.points[(i + 1) % n];
-    const double wa = path.widths[i], wb = path.widths[(i + 1) % n];
-    const int steps = std::max(1, int(std::ceil(distance(a, b) / spacing)));
-    for (int k = 0; k < steps; ++k) {
-      const double t = double(k) / steps;
-      out.points.push_back({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
-      out.widths.push_back(wa + (wb - wa) * t);
-      if (inked) out.inks.push_back(path.inks[i] + (path.inks[(i + 1) % n] - path.inks[i]) * t);
-    }
-  }
-  if (!path.closed) {
-    out.points.push_back(path.points.back());
-    out.widths.push_back(path.widths.back());
-    if (inked) out.inks.push_back(path.inks.back());
-  }
+  densify_steps(
+      path.points, path.closed, spacing,
+      [&](std::size_t i, std::size_t j, double t) {
+        out.points.push_back(interpolate(path.points[i], path.points[j], t));
+        out.widths.push_back(interpolate(path.widths[i], path.widths[j], t));
+        if (inked) out.inks.push_back(interpolate(path.inks[i], path.inks[j], t));
+      },
+      [&](std::size_t last) {
+        out.points.push_back(path.points[last]);
+        out.widths.push_back(path.widths[last]);
+        if (inked) out.inks.push_back(path.inks[last]);
+      });
   return out;
 }
 
