@@ -6,7 +6,12 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <cstdint>
+#include <numbers>
 
+#include "augment/augment.hpp"
+#include "augment/pen_draws.hpp"
+#include "base/rng.hpp"
 #include "render/raster.hpp"
 #include "sample/labels.hpp"
 #include "shapegen/error.hpp"
@@ -240,6 +245,102 @@ BOOST_AUTO_TEST_CASE(every_drawn_value_is_recorded_within_its_range) {
   BOOST_TEST((closure >= -0.15 && closure <= 0.15));
   const double gray = record_numbers(*r, "gray_var").at(0);
   BOOST_TEST((gray >= 0 && gray <= 0.8));
+}
+
+// The pen's draws are a contract with its random stream (PenDraws, in
+// augment/pen_draws.hpp): read here straight off a stream in the documented
+// order. A draw inserted before others moves every value after it, and one
+// added last is one this reading does not take: either fails here, and every
+// pen drawing a seed made would move. Every range is a real draw (no lo..lo)
+// and no two are alike, so a value read in another's place differs.
+BOOST_AUTO_TEST_CASE(draws_follow_the_documented_order) {
+  ops::PenParams p;
+  p.strokes = {1, 16};
+  p.start_corner = 0.5;
+  p.clockwise = 0.4;
+  p.closure = {-0.5, 0.5};
+  p.overshoot = {0, 0.5};
+  p.rounding = {0.01, 0.49};
+  p.bow = {0.02, 0.3};
+  p.wobble = {0.03, 0.2};
+  p.wobble_cycles = {0.1, 50};
+  p.drift = {-0.4, 0.45};
+  p.tremor = {0.04, 5};
+  p.retrace_p = 0.6;
+  p.retrace = {0.05, 0.95};
+  p.retrace_offset = {0.06, 0.2};
+  p.dash_p = 0.45;
+  p.dashes = {1, 500};
+  p.dash_duty = {0.07, 0.97};
+  p.dot_p = 0.55;
+  p.aliased_p = 0.35;
+  p.width_var = {0.08, 0.95};
+  p.taper = {0.09, 0.94};
+  p.speed = {0.1, 0.9};
+  p.gray_var = {0.11, 0.89};
+  p.stray_p = 0.65;
+  p.nib = {0.12, 0.88};
+  for (const std::uint64_t seed : {1ULL, 2ULL, 3ULL, 17ULL, 2024ULL, 0x9e3779b97f4a7c15ULL}) {
+    BOOST_TEST_CONTEXT("seed " << seed) {
+      Rng rng(seed), stream(seed);
+      const ops::PenDraws d = ops::draw_pen(p, rng);
+      auto in = [&](const Range& r) { return stream.uniform(r.lo, r.hi); };
+      constexpr double kTwoPi = 2 * std::numbers::pi;
+      BOOST_TEST(d.strokes == std::lround(in(p.strokes)));
+      BOOST_TEST(d.at_corner == stream.bernoulli(p.start_corner));
+      BOOST_TEST(d.start == stream.uniform01());
+      BOOST_TEST(d.clockwise == stream.bernoulli(p.clockwise));
+      BOOST_TEST(d.closure == in(p.closure));
+      BOOST_TEST(d.overshoot == in(p.overshoot));
+      BOOST_TEST(d.rounding == in(p.rounding));
+      BOOST_TEST(d.bow == in(p.bow));
+      BOOST_TEST(d.wobble == in(p.wobble));
+      BOOST_TEST(d.cycles == in(p.wobble_cycles));
+      BOOST_TEST(d.cycles_ratio == stream.uniform(1.7, 2.6));
+      BOOST_TEST(d.phase1 == stream.uniform(0, kTwoPi));
+      BOOST_TEST(d.phase2 == stream.uniform(0, kTwoPi));
+      BOOST_TEST(d.drift == in(p.drift));
+      BOOST_TEST(d.tremor == in(p.tremor));
+      BOOST_TEST(d.retraced == stream.bernoulli(p.retrace_p));
+      BOOST_TEST(d.retrace == in(p.retrace));
+      BOOST_TEST(d.retrace_offset == in(p.retrace_offset));
+      BOOST_TEST(d.dashed == stream.bernoulli(p.dash_p));
+      BOOST_TEST(d.dashes == std::max(1.0, std::round(in(p.dashes))));
+      BOOST_TEST(d.duty == in(p.dash_duty));
+      BOOST_TEST(d.dots == stream.bernoulli(p.dot_p));
+      BOOST_TEST(d.aliased == stream.bernoulli(p.aliased_p));
+      BOOST_TEST(d.width_var == in(p.width_var));
+      BOOST_TEST(d.taper == in(p.taper));
+      BOOST_TEST(d.speed == in(p.speed));
+      BOOST_TEST(d.gray_var == in(p.gray_var));
+      BOOST_TEST(d.pressure_l1 == stream.uniform(0.3, 0.8));
+      BOOST_TEST(d.pressure_l2 == stream.uniform(0.08, 0.2));
+      BOOST_TEST(d.pressure_p1 == stream.uniform(0, kTwoPi));
+      BOOST_TEST(d.pressure_p2 == stream.uniform(0, kTwoPi));
+      BOOST_TEST(d.stray == stream.bernoulli(p.stray_p));
+      BOOST_TEST(d.nib == in(p.nib));
+      BOOST_TEST(d.nib_angle == stream.uniform(0, std::numbers::pi));
+      // Nothing more: the pen's next draw is the stream's next.
+      BOOST_TEST(rng.next_u64() == stream.next_u64());
+    }
+  }
+}
+
+// And they are the first thing the pen draws: after the op's firing draw
+// (Augmenter), the first object's strokes, its corner start and its start
+// (recorded) are the stream's next three values.
+BOOST_AUTO_TEST_CASE(the_first_object_draws_first) {
+  const Generator gen = generator(kStrongPen);  // pen.strokes = 1..4: a real draw
+  for (std::uint64_t i = 0; i < 10; ++i) {
+    const Sample s = gen.make(i, 1);
+    const OpRecord* r = find_record(s, "pen");
+    BOOST_REQUIRE(r);
+    Rng stream = Rng::stream(variant_seed(s.seed, 1), "pen");
+    BOOST_REQUIRE(stream.bernoulli(1.0));
+    BOOST_TEST(record_numbers(*r, "strokes").at(0) == double(std::lround(stream.uniform(1, 4))));
+    stream.uniform01();  // at a corner or not: not recorded
+    BOOST_TEST(record_numbers(*r, "start").at(0) == stream.uniform01());
+  }
 }
 
 BOOST_AUTO_TEST_CASE(the_pen_is_deterministic_and_leaves_other_streams_alone) {

@@ -13,6 +13,7 @@
 #include <numbers>
 
 #include "augment/ops.hpp"
+#include "augment/pen_draws.hpp"
 #include "augment/pen_path.hpp"
 #include "shapegen/error.hpp"
 #include "shapes/registry.hpp"
@@ -25,39 +26,95 @@ constexpr double kTwoPi = 2 * std::numbers::pi;
 constexpr double kSpacing =
     1.0;  // px between stroke points: noise and profiles are smooth at this step
 
-struct PenParams {
-  Range strokes;
-  double corner_split = 0, start_corner = 0, clockwise = 0;
-  Range closure, overshoot;
-  double overshoot_p = 0;
-  Range rounding, bow, wobble, wobble_cycles, drift, tremor;
-  double retrace_p = 0;
-  Range retrace, retrace_offset;
-  double dash_p = 0;
-  Range dashes, dash_duty;
-  double dot_p = 0, aliased_p = 0;
-  Range width_var, taper, speed, gray_var;
-  double stray_p = 0;
-  Range nib;
+}  // namespace
+
+// One draw per member, in the members' order (pen_draws.hpp): the order
+// C++ evaluates designated initializers in, and the only one it accepts.
+PenDraws draw_pen(const PenParams& p, Rng& rng) {
+  return PenDraws{
+      .strokes = int(std::lround(draw(rng, p.strokes))),
+      .at_corner = rng.bernoulli(p.start_corner),
+      .start = rng.uniform01(),
+      .clockwise = rng.bernoulli(p.clockwise),
+      .closure = draw(rng, p.closure),
+      .overshoot = draw(rng, p.overshoot),
+      .rounding = draw(rng, p.rounding),
+      .bow = draw(rng, p.bow),
+      .wobble = draw(rng, p.wobble),
+      .cycles = draw(rng, p.wobble_cycles),
+      .cycles_ratio = rng.uniform(1.7, 2.6),
+      .phase1 = rng.uniform(0, kTwoPi),
+      .phase2 = rng.uniform(0, kTwoPi),
+      .drift = draw(rng, p.drift),
+      .tremor = draw(rng, p.tremor),
+      .retraced = rng.bernoulli(p.retrace_p),
+      .retrace = draw(rng, p.retrace),
+      .retrace_offset = draw(rng, p.retrace_offset),
+      .dashed = rng.bernoulli(p.dash_p),
+      .dashes = std::max(1.0, std::round(draw(rng, p.dashes))),
+      .duty = draw(rng, p.dash_duty),
+      .dots = rng.bernoulli(p.dot_p),
+      .aliased = rng.bernoulli(p.aliased_p),
+      .width_var = draw(rng, p.width_var),
+      .taper = draw(rng, p.taper),
+      .speed = draw(rng, p.speed),
+      .gray_var = draw(rng, p.gray_var),
+      .pressure_l1 = rng.uniform(0.3, 0.8),
+      .pressure_l2 = rng.uniform(0.08, 0.2),
+      .pressure_p1 = rng.uniform(0, kTwoPi),
+      .pressure_p2 = rng.uniform(0, kTwoPi),
+      .stray = rng.bernoulli(p.stray_p),
+      .nib = draw(rng, p.nib),
+      .nib_angle = rng.uniform(0, std::numbers::pi),
+  };
+}
+
+namespace {
+
+// The record: a column per name, a value per object drawn, in this order.
+// The names are the manifest's schema; they hold what was drawn (and used:
+// a retrace length only when a side was drawn twice), not the keys.
+struct RecordColumn {
+  const char* name;
+  double (*value)(const PenDraws&);
+};
+double flag(bool b) { return b ? 1.0 : 0.0; }
+constexpr RecordColumn kRecord[] = {
+    {"strokes", [](const PenDraws& d) { return double(d.strokes); }},
+    {"start", [](const PenDraws& d) { return d.start; }},
+    {"clockwise", [](const PenDraws& d) { return flag(d.clockwise); }},
+    {"closure", [](const PenDraws& d) { return d.closure; }},
+    {"overshoot", [](const PenDraws& d) { return d.overshoot; }},
+    {"rounding", [](const PenDraws& d) { return d.rounding; }},
+    {"bow", [](const PenDraws& d) { return d.bow; }},
+    {"wobble", [](const PenDraws& d) { return d.wobble; }},
+    {"wobble_cycles", [](const PenDraws& d) { return d.cycles; }},
+    {"drift", [](const PenDraws& d) { return d.drift; }},
+    {"tremor", [](const PenDraws& d) { return d.tremor; }},
+    {"retrace", [](const PenDraws& d) { return d.retraced ? d.retrace : 0.0; }},
+    {"dashes", [](const PenDraws& d) { return d.dashed ? d.dashes : 0.0; }},
+    {"dots", [](const PenDraws& d) { return flag(d.dashed && d.dots); }},
+    {"aliased", [](const PenDraws& d) { return flag(d.aliased); }},
+    {"width_var", [](const PenDraws& d) { return d.width_var; }},
+    {"taper", [](const PenDraws& d) { return d.taper; }},
+    {"speed", [](const PenDraws& d) { return d.speed; }},
+    {"gray_var", [](const PenDraws& d) { return d.gray_var; }},
+    {"stray", [](const PenDraws& d) { return flag(d.stray); }},
+    {"nib", [](const PenDraws& d) { return d.nib; }},
 };
 
-// What one object's drawing drew, in the record's order.
-struct Drawing {
-  double strokes, start, clockwise, closure, overshoot, rounding, bow, wobble, cycles, drift,
-      tremor, retrace, dashes, dots, aliased, width_var, taper, speed, gray_var, stray, nib;
-};
-
-// The values drawn once per object; per corner, edge and break values follow
-// from the same stream as the drawing goes.
+// One object as the hand draws it: what was drawn for it, and its measures.
 struct Hand {
+  const PenDraws& d;
   double size;       // the shape's longer side, px: relative keys scale by it
   double perimeter;  // of the path the pen follows, px
   double width;      // the style's stroke width
-  double wobble, cycles, cycles2, phase1, phase2;
-  double drift, tremor;
-  double width_var, taper, speed, gray_var;
-  double pressure_l1, pressure_l2, pressure_p1, pressure_p2;
-  double nib, nib_angle;  // a broad nib: thinner when moving along nib_angle
+};
+
+// Where one stroke ends and the next begins.
+struct Break {
+  int corner;       // -1: not at a corner
+  double fraction;  // of the perimeter from V0, when not at a corner
 };
 
 void check_whole_strokes(const Range& r) {
@@ -71,140 +128,81 @@ class Pen : public Op {
   explicit Pen(const PenParams& p) : p_(p) { check_whole_strokes(p.strokes); }
 
   void apply(Scene& scene, Rng& rng, OpRecord& rec) const override {
-    std::vector<Drawing> drawn;
+    std::vector<PenDraws> drawn;
     for (Object& o : scene.objects) {
       if (!o.style.stroked() || o.outline.size() < 2) continue;
-      drawn.push_back(draw_object(o, rng));
+      drawn.push_back(draw_pen(p_, rng));
+      draw_object(o, drawn.back(), rng);
     }
-    auto column = [&](const char* name, double Drawing::*field) {
+    for (const RecordColumn& column : kRecord) {
       std::vector<double> values;
-      for (const Drawing& d : drawn) values.push_back(d.*field);
-      rec.add(name, values);
-    };
-    column("strokes", &Drawing::strokes);
-    column("start", &Drawing::start);
-    column("clockwise", &Drawing::clockwise);
-    column("closure", &Drawing::closure);
-    column("overshoot", &Drawing::overshoot);
-    column("rounding", &Drawing::rounding);
-    column("bow", &Drawing::bow);
-    column("wobble", &Drawing::wobble);
-    column("wobble_cycles", &Drawing::cycles);
-    column("drift", &Drawing::drift);
-    column("tremor", &Drawing::tremor);
-    column("retrace", &Drawing::retrace);
-    column("dashes", &Drawing::dashes);
-    column("dots", &Drawing::dots);
-    column("aliased", &Drawing::aliased);
-    column("width_var", &Drawing::width_var);
-    column("taper", &Drawing::taper);
-    column("speed", &Drawing::speed);
-    column("gray_var", &Drawing::gray_var);
-    column("stray", &Drawing::stray);
-    column("nib", &Drawing::nib);
+      for (const PenDraws& d : drawn) values.push_back(column.value(d));
+      rec.add(column.name, values);
+    }
   }
 
  private:
-  Drawing draw_object(Object& o, Rng& rng) const {
+  // One object drawn again from its draws: where the strokes break, the path
+  // the pen follows, the strokes between the breaks, their ink. Every value
+  // drawn after `d` comes from the same stream, in this order.
+  void draw_object(Object& o, const PenDraws& d, Rng& rng) const {
     const Box box = extents(o.outline);
-    Hand h{};
-    h.size = std::max({box.width(), box.height(), 1.0});
-    h.width = o.style.stroke_width;
-    // Every per-object value first, in a fixed order.
-    const int n_strokes = int(std::lround(draw(rng, p_.strokes)));
-    const bool at_corner = rng.bernoulli(p_.start_corner);
-    const double start = rng.uniform01();
-    const bool clockwise = rng.bernoulli(p_.clockwise);
-    const double closure = draw(rng, p_.closure);
-    const double overshoot = draw(rng, p_.overshoot), rounding = draw(rng, p_.rounding);
-    const double bow = draw(rng, p_.bow);
-    h.wobble = draw(rng, p_.wobble);
-    h.cycles = draw(rng, p_.wobble_cycles);
-    h.cycles2 = h.cycles * rng.uniform(1.7, 2.6);
-    h.phase1 = rng.uniform(0, kTwoPi);
-    h.phase2 = rng.uniform(0, kTwoPi);
-    h.drift = draw(rng, p_.drift);
-    h.tremor = draw(rng, p_.tremor);
-    const bool retraced = rng.bernoulli(p_.retrace_p);
-    const double retrace = draw(rng, p_.retrace), retrace_offset = draw(rng, p_.retrace_offset);
-    const bool dashed = rng.bernoulli(p_.dash_p);
-    const double dashes = std::max(1.0, std::round(draw(rng, p_.dashes)));
-    const double duty = draw(rng, p_.dash_duty);
-    const bool dots = rng.bernoulli(p_.dot_p);
-    const bool aliased = rng.bernoulli(p_.aliased_p);
-    h.width_var = draw(rng, p_.width_var);
-    h.taper = draw(rng, p_.taper);
-    h.speed = draw(rng, p_.speed);
-    h.gray_var = draw(rng, p_.gray_var);
-    h.pressure_l1 = rng.uniform(0.3, 0.8);
-    h.pressure_l2 = rng.uniform(0.08, 0.2);
-    h.pressure_p1 = rng.uniform(0, kTwoPi);
-    h.pressure_p2 = rng.uniform(0, kTwoPi);
-    const bool stray = rng.bernoulli(p_.stray_p);
-    h.nib = draw(rng, p_.nib);
-    h.nib_angle = rng.uniform(0, std::numbers::pi);
-    const Drawing d{double(n_strokes),
-                    start,
-                    clockwise ? 1.0 : 0.0,
-                    closure,
-                    overshoot,
-                    rounding,
-                    bow,
-                    h.wobble,
-                    h.cycles,
-                    h.drift,
-                    h.tremor,
-                    retraced ? retrace : 0.0,
-                    dashed ? dashes : 0.0,
-                    dashed && dots ? 1.0 : 0.0,
-                    aliased ? 1.0 : 0.0,
-                    h.width_var,
-                    h.taper,
-                    h.speed,
-                    h.gray_var,
-                    stray ? 1.0 : 0.0,
-                    h.nib};
-
-    // Where strokes break: the start, then n - 1 more, on corners or anywhere.
+    const double size = std::max({box.width(), box.height(), 1.0});
     const bool polygon =
         shape_decl(o.shape).corners_are_vertices && o.outline.size() == o.vertices.size();
-    const std::size_t n_corners = polygon ? o.outline.size() : 0;
-    struct Break {
-      int corner;       // -1: not at a corner
-      double fraction;  // of the perimeter from V0, when not at a corner
-    };
-    std::vector<Break> breaks;
+    const std::vector<Break> breaks = plan_breaks(polygon ? o.outline.size() : 0, d, rng);
+    const pen::ClosedPath path = follow(o.outline, polygon, breaks, d, size, rng);
+    if (path.length() < 0.5) return;  // a dot of a shape: its plain stroke is as good as any
+    const Hand h{d, size, path.length(), o.style.stroke_width};
+    std::vector<StrokePath> pieces = ink(cut_strokes(path, breaks, d, rng), path, h, box, rng);
+    if (!pieces.empty()) o.strokes = std::move(pieces);
+  }
+
+  // Where strokes break: the start, then one more per further stroke, each
+  // on a corner (start_corner, then corner_split) or anywhere.
+  std::vector<Break> plan_breaks(std::size_t n_corners, const PenDraws& d, Rng& rng) const {
     auto corner_or_anywhere = [&](bool on_corner, double fraction) {
       return on_corner && n_corners > 0
                  ? Break{int(std::min(n_corners - 1, std::size_t(fraction * n_corners))), 0}
                  : Break{-1, fraction};
     };
-    breaks.push_back(corner_or_anywhere(at_corner, start));
-    for (int k = 1; k < n_strokes; ++k) {
+    std::vector<Break> breaks{corner_or_anywhere(d.at_corner, d.start)};
+    for (int k = 1; k < d.strokes; ++k) {
       const bool on_corner = rng.bernoulli(p_.corner_split);
       breaks.push_back(corner_or_anywhere(on_corner, rng.uniform01()));
     }
+    return breaks;
+  }
 
-    // The path the pen follows: corners where no stroke breaks may round off
-    // or overshoot, and straight sides bow.
-    std::vector<bool> break_corner(n_corners, false);
-    for (const Break& b : breaks)
-      if (b.corner >= 0) break_corner[std::size_t(b.corner)] = true;
-    std::vector<Point> path_points;
-    std::vector<std::size_t> corner_index(n_corners, 0);
+  // The path the pen follows, in its direction: a polygon's corners where no
+  // stroke breaks may round off or overshoot, and its sides bow; a curve is
+  // followed as it is.
+  pen::ClosedPath follow(const std::vector<Point>& outline, bool polygon,
+                         const std::vector<Break>& breaks, const PenDraws& d, double size,
+                         Rng& rng) const {
+    std::vector<Point> points;
+    std::vector<std::size_t> corner_index;
     if (polygon) {
-      build_polygon_path(o.outline, break_corner, rounding, overshoot * h.size, bow, rng,
-                         path_points, corner_index);
+      std::vector<bool> break_corner(outline.size(), false);
+      for (const Break& b : breaks)
+        if (b.corner >= 0) break_corner[std::size_t(b.corner)] = true;
+      corner_index.assign(outline.size(), 0);
+      build_polygon_path(outline, break_corner, d.rounding, d.overshoot * size, d.bow, rng, points,
+                         corner_index);
     } else {
-      path_points = o.outline;
+      points = outline;
     }
-    pen::ClosedPath path(std::move(path_points), corner_index);
-    if (!clockwise) path = path.reversed();
-    const double length = path.length();
-    h.perimeter = length;
-    if (length < 0.5) return d;  // a dot of a shape: its plain stroke is as good as any
+    const pen::ClosedPath path(std::move(points), corner_index);
+    return d.clockwise ? path : path.reversed();
+  }
 
-    // Break positions on the path, in drawing order from the start.
+  // Each stroke from one break to the next, in drawing order from the start;
+  // at a break the strokes run past each other (closure > 0) or leave a gap
+  // (< 0). The last break is the first: the drawing's closure.
+  std::vector<pen::Stroke> cut_strokes(const pen::ClosedPath& path,
+                                       const std::vector<Break>& breaks, const PenDraws& d,
+                                       Rng& rng) const {
+    const double length = path.length();
     auto position = [&](const Break& b) {
       return b.corner >= 0 ? path.corners()[std::size_t(b.corner)] : b.fraction * length;
     };
@@ -223,49 +221,54 @@ class Pen : public Op {
     cuts.insert(cuts.begin(), {0.0, breaks[0].corner >= 0});
     cuts.push_back({length, breaks[0].corner >= 0});
 
-    // Each stroke from one break to the next; at a break the strokes run
-    // past each other (closure > 0) or leave a gap (< 0). The last break is
-    // the first: the drawing's closure.
     // At break j the strokes overlap by total[j] (a gap when negative), the
     // stroke ending there taking share[j] of it and the one starting there the rest.
     const std::size_t m = cuts.size() - 1;  // strokes; cuts[m] is the start again
     std::vector<double> total(m), share(m);
     for (std::size_t j = 0; j < m; ++j) {
-      total[j] = (j == 0 ? closure : draw(rng, p_.closure)) * length;
+      total[j] = (j == 0 ? d.closure : draw(rng, p_.closure)) * length;
       share[j] = rng.uniform01();
     }
-    std::vector<StrokePath> pieces;
-    std::vector<pen::Stroke> main_strokes;
+    std::vector<pen::Stroke> strokes;
     for (std::size_t k = 0; k < m; ++k) {
       const std::size_t next = (k + 1) % m;
       pen::Stroke s = stroke_between(path, s0 + cuts[k].first, s0 + cuts[k + 1].first,
                                      total[k] * (1 - share[k]), cuts[k].second,
                                      total[next] * share[next], cuts[k + 1].second);
-      if (s.points.size() >= 2) main_strokes.push_back(std::move(s));
+      if (s.points.size() >= 2) strokes.push_back(std::move(s));
     }
-    pen::Stroke retraced_stroke;
-    if (retraced) {
-      const double from = rng.uniform(0, length);
-      const double offset = retrace_offset * h.size * (rng.bernoulli(0.5) ? 1 : -1);
-      std::vector<double> arc;
-      std::vector<Point> points = path.between(from, from + std::max(retrace * length, 1.0), arc);
-      retraced_stroke = pen::Stroke{points, arc, {}, {}};
-      retraced_stroke =
-          perturb(pen::densify(retraced_stroke, kSpacing), h, offset, rng.uniform(0, kTwoPi), rng);
-    }
-    for (pen::Stroke& s : main_strokes) s = perturb(pen::densify(s, kSpacing), h, 0, 0, rng);
-    if (retraced) main_strokes.push_back(std::move(retraced_stroke));
-    for (pen::Stroke& s : main_strokes) {
-      profile(s, path, h);
-      if (dashed)
-        lift(s, length / dashes, duty, dots, rng, aliased, pieces);
-      else
-        pieces.push_back(pen::to_path(s, aliased));
-    }
-    if (stray) pieces.push_back(stray_mark(box, h, rng, aliased));
-    if (!pieces.empty()) o.strokes = std::move(pieces);
+    return strokes;
+  }
 
-    return d;
+  // The strokes inked: noise across them (and, retraced, a part of the
+  // outline drawn again beside them), width and ink along them, the pen
+  // lifting (dashes, dots), a stray mark: the pieces the scene draws.
+  std::vector<StrokePath> ink(std::vector<pen::Stroke> strokes, const pen::ClosedPath& path,
+                              const Hand& h, const Box& box, Rng& rng) const {
+    const PenDraws& d = h.d;
+    const double length = path.length();
+    pen::Stroke second_pass;
+    if (d.retraced) {
+      const double from = rng.uniform(0, length);
+      const double offset = d.retrace_offset * h.size * (rng.bernoulli(0.5) ? 1 : -1);
+      std::vector<double> arc;
+      std::vector<Point> points = path.between(from, from + std::max(d.retrace * length, 1.0), arc);
+      const double phase = rng.uniform(0, kTwoPi);
+      second_pass =
+          perturb(pen::densify(pen::Stroke{points, arc, {}, {}}, kSpacing), h, offset, phase, rng);
+    }
+    for (pen::Stroke& s : strokes) s = perturb(pen::densify(s, kSpacing), h, 0, 0, rng);
+    if (d.retraced) strokes.push_back(std::move(second_pass));
+    std::vector<StrokePath> pieces;
+    for (pen::Stroke& s : strokes) {
+      profile(s, path, h);
+      if (d.dashed)
+        lift(s, length / d.dashes, d.duty, d.dots, rng, d.aliased, pieces);
+      else
+        pieces.push_back(pen::to_path(s, d.aliased));
+    }
+    if (d.stray) pieces.push_back(stray_mark(box, h, rng, d.aliased));
+    return pieces;
   }
 
   // The polygon's path: per edge a bow (a parabola, sagitta `bow` x the
@@ -367,20 +370,22 @@ class Pen : public Op {
   // length on the path, so strokes that meet agree), a drift growing along
   // the stroke, a constant offset (re-traced sides) and tremor.
   static pen::Stroke perturb(pen::Stroke s, const Hand& h, double offset, double phase, Rng& rng) {
+    const PenDraws& d = h.d;
+    const double cycles2 = d.cycles * d.cycles_ratio;
     const std::vector<Point> n = pen::normals(s.points);
     const std::vector<double> own = pen::own_length(s.points);
     const double total = std::max(own.back(), 1e-9);
     std::vector<double> jitter(s.points.size());
-    for (double& j : jitter) j = rng.uniform(-1, 1) * h.tremor;
+    for (double& j : jitter) j = rng.uniform(-1, 1) * d.tremor;
     for (std::size_t i = 0; i < s.points.size(); ++i) {
       const double x = s.arc[i] / h.perimeter * kTwoPi;  // wobble_cycles waves per trip round
-      const double wave = 0.7 * std::sin(h.cycles * x + h.phase1 + phase) +
-                          0.3 * std::sin(h.cycles2 * x + h.phase2 + 2 * phase);
+      const double wave = 0.7 * std::sin(d.cycles * x + d.phase1 + phase) +
+                          0.3 * std::sin(cycles2 * x + d.phase2 + 2 * phase);
       const double smooth_jitter = (jitter[i == 0 ? 0 : i - 1] + 2 * jitter[i] +
                                     jitter[std::min(i + 1, jitter.size() - 1)]) /
                                    4;
       const double shift =
-          h.wobble * h.size * wave + h.drift * h.size * own[i] / total + offset + smooth_jitter;
+          d.wobble * h.size * wave + d.drift * h.size * own[i] / total + offset + smooth_jitter;
       s.points[i] = s.points[i] + n[i] * shift;
     }
     return s;
@@ -391,31 +396,32 @@ class Pen : public Op {
   // fast), taper where the pen lands and lifts, and the nib's angle to the
   // direction of travel.
   static void profile(pen::Stroke& s, const pen::ClosedPath& path, const Hand& h) {
+    const PenDraws& d = h.d;
     const std::vector<double> own = pen::own_length(s.points);
     const std::vector<Point> across = pen::normals(s.points);
     const double total = own.back();
-    const bool inked = h.gray_var > 0 || h.speed > 0;
+    const bool inked = d.gray_var > 0 || d.speed > 0;
     s.widths.assign(s.points.size(), h.width);
     s.inks.assign(inked ? s.points.size() : 0, 1.0);
     const double slow = 0.12 * h.size;  // the pen is at full speed this far from a corner or an end
-    const double l1 = h.pressure_l1 * h.perimeter, l2 = h.pressure_l2 * h.perimeter;
-    const double nib_cos = std::cos(h.nib_angle), nib_sin = std::sin(h.nib_angle);
+    const double l1 = d.pressure_l1 * h.perimeter, l2 = d.pressure_l2 * h.perimeter;
+    const double nib_cos = std::cos(d.nib_angle), nib_sin = std::sin(d.nib_angle);
     for (std::size_t i = 0; i < s.points.size(); ++i) {
-      const double pressure = 0.5 + 0.5 * (0.65 * std::sin(kTwoPi * s.arc[i] / l1 + h.pressure_p1) +
-                                           0.35 * std::sin(kTwoPi * s.arc[i] / l2 + h.pressure_p2));
+      const double pressure = 0.5 + 0.5 * (0.65 * std::sin(kTwoPi * s.arc[i] / l1 + d.pressure_p1) +
+                                           0.35 * std::sin(kTwoPi * s.arc[i] / l2 + d.pressure_p2));
       const double from_end = std::min(own[i], total - own[i]);
       const double speed = std::min({1.0, from_end / slow, path.to_corner(s.arc[i]) / slow});
       const double land = std::min(1.0, from_end / std::max(1.5 * h.width, 0.5));
-      const double taper = 1 - h.taper * (1 - land * land * (3 - 2 * land));
+      const double taper = 1 - d.taper * (1 - land * land * (3 - 2 * land));
       // |cos| of the angle between the direction of travel (the normal
       // turned back a quarter) and the nib: 1 when moving along it.
       const double along = std::abs(across[i].y * nib_cos - across[i].x * nib_sin);
-      const double nib = 1 - h.nib * along;
+      const double nib = 1 - d.nib * along;
       const double width =
-          h.width * (1 - h.width_var * (1 - pressure)) * (1 - 0.5 * h.speed * speed) * taper * nib;
+          h.width * (1 - d.width_var * (1 - pressure)) * (1 - 0.5 * d.speed * speed) * taper * nib;
       s.widths[i] = std::max(0.25 * h.width, width);
       if (inked)
-        s.inks[i] = std::clamp((1 - h.gray_var * (1 - pressure)) * (1 - h.speed * speed), 0.1, 1.0);
+        s.inks[i] = std::clamp((1 - d.gray_var * (1 - pressure)) * (1 - d.speed * speed), 0.1, 1.0);
     }
   }
 
