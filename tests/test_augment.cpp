@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <map>
 
+#include "augment/augment.hpp"
 #include "render/raster.hpp"
+#include "shapegen/catalog.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/generator.hpp"
 #include "test_support.hpp"
@@ -306,6 +309,36 @@ BOOST_AUTO_TEST_CASE(background_textures_vary_under_the_shapes) {
         *std::max_element(corners, corners + 4) - *std::min_element(corners, corners + 4) > 20,
         kind);
   }
+}
+
+// The one grouping of ops: every op once, by family in the families' order
+// (each family's ops together, in the default order), every family used and
+// each in one phase, so a family's section of the docs is all scene or all
+// pixel ops.
+BOOST_AUTO_TEST_CASE(ops_are_grouped_by_family_each_in_one_phase) {
+  const std::vector<OpSummary> ops = op_summaries();
+  BOOST_REQUIRE(ops.size() == op_table().size());
+  std::vector<std::string> families;  // in the order they come
+  std::map<std::string, std::string> phase_of;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const OpSummary& op = ops[i];
+    BOOST_TEST_CONTEXT(op.name) {
+      const auto decl = std::find_if(op_table().begin(), op_table().end(),
+                                     [&](const OpDecl& d) { return d.name == op.name; });
+      BOOST_REQUIRE(decl != op_table().end());
+      BOOST_TEST(op.family == name_of(decl->family));
+      BOOST_TEST(op.phase == name_of(decl->phase));
+      if (families.empty() || families.back() != op.family) families.push_back(op.family);
+      if (!phase_of.emplace(op.family, op.phase).second)
+        BOOST_TEST(phase_of[op.family] == op.phase);
+      if (i > 0 && ops[i - 1].family == op.family) {
+        const auto prev = std::find_if(op_table().begin(), op_table().end(),
+                                       [&](const OpDecl& d) { return d.name == ops[i - 1].name; });
+        BOOST_TEST((prev < decl));  // the default order within a family
+      }
+    }
+  }
+  BOOST_TEST(families == names_of<OpFamily>(), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_disabled_op_changes_nothing) {

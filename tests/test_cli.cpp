@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "shapegen/catalog.hpp"
 #include "shapegen/png.hpp"
 #include "test_support.hpp"
 
@@ -119,6 +120,27 @@ BOOST_AUTO_TEST_CASE(output_does_not_depend_on_jobs_or_count) {
     const std::string file = "images/00000" + std::to_string(i) + ".png";
     BOOST_TEST(read_text(t.path() / "c7" / file) == read_text(t.path() / "j1" / file));
   }
+}
+
+// describe --ops, what bench/transfer reads its families from: a line per
+// op (family, op, phase), the ops of op_summaries in its order.
+BOOST_AUTO_TEST_CASE(describe_ops_lists_each_op_with_its_family_and_phase) {
+  const auto d = run_cli("describe --ops");
+  BOOST_REQUIRE(d.exit_code == 0);
+  std::istringstream in(d.output);
+  std::vector<std::string> listed, expected;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream words(line);
+    std::string family, op, phase, more;
+    BOOST_TEST(bool(words >> family >> op >> phase), line);
+    BOOST_TEST(!(words >> more), line);
+    listed.push_back(family + " " + op + " " + phase);
+  }
+  for (const OpSummary& op : op_summaries())
+    expected.push_back(op.family + " " + op.name + " " + op.phase);
+  BOOST_TEST(listed == expected, boost::test_tools::per_element());
+  BOOST_TEST(d.output.find("pen          pen             scene\n") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(describe_output_is_a_preset_that_gives_the_same_dataset) {

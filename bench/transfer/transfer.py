@@ -31,17 +31,6 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CLASSES = ["circle", "square", "triangle"]  # the dev set's folders, in this order
-FAMILIES = {  # op families, for the ablation
-    "geometric": ["affine", "perspective", "crop"],
-    "pen": ["pen"],
-    "sketch, elastic": ["sketch", "elastic"],
-    "framing": ["frame"],
-    "background": ["background"],
-    "occlusion": ["occlude"],
-    "contrast": ["contrast"],
-    "convolution": ["gaussian_blur", "box_blur", "motion_blur", "sharpen"],
-    "noise": ["gaussian_noise", "speckle", "shot_noise", "salt_pepper", "sign_noise"],
-}
 # Not an op family but the class's proportions: only the three plain classes,
 # round circles and square squares.
 PLAIN = {"shape.classes": "triangle:1, circle:1, square:1, ellipse:0, rectangle:0",
@@ -85,6 +74,18 @@ def resolved_preset(binary: str, preset: str, overrides: list) -> dict:
             key, value = line.split("=", 1)
             keys[f"{section}.{key.strip()}"] = value.strip()
     return keys
+
+
+def op_families(binary: str) -> dict:
+    """{family: [op, ...]} in shapegen's order, as `shapegen describe --ops` lists them."""
+    text = subprocess.run([binary, "describe", "--ops"], check=True, capture_output=True,
+                          text=True).stdout
+    families = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            family, op, _phase = line.split()
+            families.setdefault(family, []).append(op)
+    return families
 
 
 def generate(binary: str, preset: str, count: int, seed: int, overrides: list, folder: pathlib.Path):
@@ -231,9 +232,11 @@ def variants_of(binary: str, preset: str, base: list, ablation: bool):
     if not ablation:
         return variants
     keys = resolved_preset(binary, preset, base)
-    for family, ops in FAMILIES.items():
-        if any(float(keys.get(f"{op}.p", "0")) > 0 for op in ops):
-            variants.append((f"no {family}", [f"--{op}.p=0" for op in ops]))
+    for family, ops in op_families(binary).items():
+        on = [op for op in ops if float(keys.get(f"{op}.p", "0")) > 0]
+        if on:
+            ops_on = "" if on == [family] else f" ({', '.join(on)})"
+            variants.append((f"no {family}{ops_on}", [f"--{op}.p=0" for op in ops]))
     if any(keys.get(key) != value for key, value in PLAIN.items()):
         variants.append(("no proportions", [f"--{key}={value}" for key, value in PLAIN.items()]))
     return variants

@@ -96,4 +96,13 @@ const std::vector<OptionDecl>& option_table();
 const OptionDecl* find_option(const std::string& key);
 std::string nearest_key(const std::string& unknown);
 
+// An augmentation op whose keys are "<name>.*", with the names of its family
+// and phase (the one grouping of ops: `describe --ops`, the docs, the
+// transfer benchmark's ablation).
+struct OpSummary {
+  std::string name, family, phase;
+};
+// Every op, by family (in the families' order), then in the default order.
+std::vector<OpSummary> op_summaries();
+
 }  // namespace shapegen

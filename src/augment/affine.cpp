@@ -76,7 +76,7 @@ OpDecl affine_op() {
   using namespace declare;
   using P = AffineParams;
   return declare_op<Affine>(
-      "affine", "geometric", Phase::scene,
+      "affine", OpFamily::geometric, Phase::scene,
       "Rotation, scale, aspect, shear, translation and flips about the image centre.",
       {field(&P::rotation,
              range("rotation", "-15..15", {-3600, 3600}, "Rotation, degrees clockwise.")),

@@ -5,6 +5,7 @@
 // random stream, so enabling one op never changes what another draws. Scene
 // ops edit vector geometry before rasterization (labels follow exactly);
 // pixel ops edit the image after it.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "base/rng.hpp"
 #include "shapegen/catalog.hpp"
 #include "shapegen/config.hpp"
+#include "shapegen/enum_names.hpp"
 #include "shapegen/image.hpp"
 #include "shapegen/sample.hpp"
 #include "shapegen/scene.hpp"
@@ -22,6 +24,36 @@
 namespace shapegen {
 
 enum class Phase { scene, pixels };
+constexpr std::array<EnumName<Phase>, 2> enum_names(Phase) {
+  return {{{Phase::scene, "scene"}, {Phase::pixels, "pixels"}}};
+}
+
+// What an op does to the sample, the one grouping of ops: `shapegen describe
+// --ops`, the docs' sections and the transfer benchmark's ablation (a family
+// off at a time) all read it. Each family's ops share a phase. In the order
+// the families are shown.
+enum class OpFamily {
+  geometric,    // the whole scene moved, warped or cut (affine, perspective, crop)
+  pen,          // the outline drawn again by hand
+  distortion,   // the outline or its strokes distorted in place (sketch, elastic)
+  framing,      // the scene scaled and placed in the frame
+  background,   // the paper under the shapes
+  occlusion,    // things in front of the shapes
+  contrast,     // levels and polarity
+  convolution,  // blurs and sharpening
+  noise,
+};
+constexpr std::array<EnumName<OpFamily>, 9> enum_names(OpFamily) {
+  return {{{OpFamily::geometric, "geometric"},
+           {OpFamily::pen, "pen"},
+           {OpFamily::distortion, "distortion"},
+           {OpFamily::framing, "framing"},
+           {OpFamily::background, "background"},
+           {OpFamily::occlusion, "occlusion"},
+           {OpFamily::contrast, "contrast"},
+           {OpFamily::convolution, "convolution"},
+           {OpFamily::noise, "noise"}}};
+}
 
 // What pixel ops work on.
 struct RasterState {
@@ -41,7 +73,7 @@ class Op {
 
 struct OpDecl {
   std::string name;
-  std::string family;  // geometric, occlusion, contrast, convolution, noise
+  OpFamily family;
   Phase phase;
   std::string doc;
   // Keys relative to the op ("sigma"); the registry adds "<name>." and

@@ -46,7 +46,7 @@ OpDecl background_op() {
   using namespace declare;
   using P = BackgroundParams;
   return declare_op<BackgroundOp>(
-      "background", "contrast", Phase::scene,
+      "background", OpFamily::background, Phase::scene,
       "Gradient or smooth-noise background instead of a solid one.",
       {field(&P::kind, weights("kind", "gradient:1, noise:1", names_of<Background::Kind>(),
                                "Kind of background texture.")),

@@ -32,7 +32,7 @@ class BoxBlur : public Op {
 OpDecl box_blur_op() {
   using P = BoxBlurParams;
   return declare_op<BoxBlur>(
-      "box_blur", "convolution", Phase::pixels, "Box (mean) blur over a (2r+1)^2 window.",
+      "box_blur", OpFamily::convolution, Phase::pixels, "Box (mean) blur over a (2r+1)^2 window.",
       {field(&P::radius,
              declare::range("radius", "1..2", {0, 50}, "Window radius r, px (rounded)."))});
 }

@@ -68,7 +68,7 @@ OpDecl contrast_op() {
   using namespace declare;
   using P = ContrastParams;
   return declare_op<Contrast>(
-      "contrast", "contrast", Phase::pixels,
+      "contrast", OpFamily::contrast, Phase::pixels,
       "Foreground/background difference, inversion, contrast, brightness and gamma.",
       {field(&P::difference,
              range("difference", "0", {0, 255},

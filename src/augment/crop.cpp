@@ -82,7 +82,7 @@ OpDecl crop_op() {
   using namespace declare;
   using P = CropParams;
   return declare_op<Crop>(
-      "crop", "geometric", Phase::scene,
+      "crop", OpFamily::geometric, Phase::scene,
       "A partial view: zoom and shift the view so part of the ink leaves the frame.",
       {field(&P::visible, range("visible", "0.5..0.9", {0, 1},
                                 "Fraction of all ink that stays in the frame (measured on the "

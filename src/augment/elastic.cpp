@@ -63,7 +63,7 @@ OpDecl elastic_op() {
   using namespace declare;
   using P = ElasticParams;
   return declare_op<Elastic>(
-      "elastic", "geometric", Phase::scene,
+      "elastic", OpFamily::distortion, Phase::scene,
       "A smooth random displacement of every point: wobbly, hand-drawn outlines.",
       {field(&P::amplitude,
              range("amplitude", "0.5..2", {0, 100}, "RMS displacement per axis, px.")),

@@ -114,7 +114,7 @@ OpDecl frame_op() {
   using namespace declare;
   using P = FrameParams;
   return declare_op<Frame>(
-      "frame", "framing", Phase::scene,
+      "frame", OpFamily::framing, Phase::scene,
       "How the drawing sits in the frame: centred and scaled to fit (as doodle datasets are), or "
       "small anywhere.",
       {field(&P::mode, weights("mode", "fit:1, small:1", names_of<FrameMode>(),

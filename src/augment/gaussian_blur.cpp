@@ -30,7 +30,7 @@ class GaussianBlur : public Op {
 OpDecl gaussian_blur_op() {
   using P = GaussianBlurParams;
   return declare_op<GaussianBlur>(
-      "gaussian_blur", "convolution", Phase::pixels, "Gaussian blur.",
+      "gaussian_blur", OpFamily::convolution, Phase::pixels, "Gaussian blur.",
       {field(&P::sigma, declare::range("sigma", "0.5..1.5", {0, 100}, "Standard deviation, px."))});
 }
 

@@ -28,7 +28,7 @@ class GaussianNoise : public Op {
 OpDecl gaussian_noise_op() {
   using P = GaussianNoiseParams;
   return declare_op<GaussianNoise>(
-      "gaussian_noise", "noise", Phase::pixels, "Additive gaussian noise.",
+      "gaussian_noise", OpFamily::noise, Phase::pixels, "Additive gaussian noise.",
       {field(&P::sigma,
              declare::range("sigma", "3..10", {0, 255}, "Standard deviation, gray levels."))});
 }

@@ -81,7 +81,7 @@ OpDecl motion_blur_op() {
   using namespace declare;
   using P = MotionBlurParams;
   return declare_op<MotionBlur>(
-      "motion_blur", "convolution", Phase::pixels, "Linear motion blur.",
+      "motion_blur", OpFamily::convolution, Phase::pixels, "Linear motion blur.",
       {field(&P::length, range("length", "3..7", {0, 200}, "Length of the motion, px.")),
        field(&P::angle,
              range("angle", "0..180", {-3600, 3600}, "Direction of the motion, degrees."))});

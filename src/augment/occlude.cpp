@@ -188,7 +188,7 @@ OpDecl occlude_op() {
   using namespace declare;
   using P = OccludeParams;
   return declare_op<Occlude>(
-      "occlude", "occlusion", Phase::pixels,
+      "occlude", OpFamily::occlusion, Phase::pixels,
       "An occluder over the objects, hiding a target fraction of their ink.",
       {field(&P::shape, weights("shape", "rectangle:1, ellipse:1, polygon:1",
                                 names_of<OccluderShape>(), "Occluder shape.")),

@@ -37,10 +37,10 @@ OpDecl sign_noise_op();
 // records (OpRecord::add) are the manifest's schema, spelled in apply(): they
 // often match a key but hold a drawn value, so renaming a key must not rename them.
 template <class O, class P>
-OpDecl declare_op(std::string name, std::string family, Phase phase, std::string doc,
+OpDecl declare_op(std::string name, OpFamily family, Phase phase, std::string doc,
                   std::initializer_list<Param<P>> params) {
   static_assert(std::is_constructible_v<O, const P&>, "an op is built from its Params");
-  OpDecl op{name, std::move(family), phase, std::move(doc), {}, {}};
+  OpDecl op{name, family, phase, std::move(doc), {}, {}};
   const ParamList<P> list(params);
   op.params = declarations(list);
   op.make = [prefix = name + ".", list](const Config& config) -> std::unique_ptr<Op> {

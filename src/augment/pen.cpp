@@ -474,7 +474,7 @@ OpDecl pen_op() {
   using P = PenParams;
   const Bounds fraction{0, 1};
   return declare_op<Pen>(
-      "pen", "hand-drawn", Phase::scene,
+      "pen", OpFamily::pen, Phase::scene,
       "The outline drawn again by a hand with a pen: strokes with a start, a direction, closure "
       "errors, corners that overshoot or round off, bowed and wobbly sides, re-traced sides, pen "
       "lifts, jagged edges, width and ink varying with pressure and speed.",

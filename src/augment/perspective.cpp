@@ -52,7 +52,7 @@ OpDecl perspective_op() {
   using namespace declare;
   using P = PerspectiveParams;
   return declare_op<Perspective>(
-      "perspective", "geometric", Phase::scene,
+      "perspective", OpFamily::geometric, Phase::scene,
       "The scene viewed from an angle: a projective warp; straight edges stay straight.",
       {field(&P::tilt, range("tilt", "10..35", {0, 80}, "Tilt of the image plane, degrees.")),
        field(&P::axis,

@@ -43,9 +43,10 @@ class SaltPepper : public Op {
 
 OpDecl salt_pepper_op() {
   using P = SaltPepperParams;
-  return declare_op<SaltPepper>("salt_pepper", "noise", Phase::pixels, "Salt-and-pepper noise.",
-                                {field(&P::amount, declare::range("amount", "0.01..0.05", {0, 1},
-                                                                  "Fraction of pixels hit."))});
+  return declare_op<SaltPepper>(
+      "salt_pepper", OpFamily::noise, Phase::pixels, "Salt-and-pepper noise.",
+      {field(&P::amount,
+             declare::range("amount", "0.01..0.05", {0, 1}, "Fraction of pixels hit."))});
 }
 
 }  // namespace shapegen::ops

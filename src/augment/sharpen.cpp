@@ -35,7 +35,7 @@ OpDecl sharpen_op() {
   using namespace declare;
   using P = SharpenParams;
   return declare_op<Sharpen>(
-      "sharpen", "convolution", Phase::pixels, "Sharpen / enhance with an unsharp mask.",
+      "sharpen", OpFamily::convolution, Phase::pixels, "Sharpen / enhance with an unsharp mask.",
       {field(&P::amount, range("amount", "0.5..1.5", {0, 20}, "Strength of the mask.")),
        field(&P::radius,
              range("radius", "0.5..1.5", {0.1, 50}, "Gaussian radius (sigma) of the mask, px."))});

@@ -105,7 +105,7 @@ class ShotNoise : public Op {
 OpDecl shot_noise_op() {
   using P = ShotNoiseParams;
   return declare_op<ShotNoise>(
-      "shot_noise", "noise", Phase::pixels, "Poisson (shot) noise.",
+      "shot_noise", OpFamily::noise, Phase::pixels, "Poisson (shot) noise.",
       {field(&P::peak, declare::range("peak", "30..200", {1, 1e6},
                                       "Photons at full scale (255); lower is noisier."))});
 }

@@ -42,7 +42,7 @@ class SignNoise : public Op {
 OpDecl sign_noise_op() {
   using P = SignNoiseParams;
   return declare_op<SignNoise>(
-      "sign_noise", "noise", Phase::pixels,
+      "sign_noise", OpFamily::noise, Phase::pixels,
       "Bounded +-epsilon sign perturbation (L-infinity budget).",
       {field(&P::epsilon,
              declare::range(

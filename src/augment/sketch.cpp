@@ -127,7 +127,7 @@ OpDecl sketch_op() {
   using namespace declare;
   using P = SketchParams;
   return declare_op<Sketch>(
-      "sketch", "geometric", Phase::scene,
+      "sketch", OpFamily::distortion, Phase::scene,
       "Hand-drawn strokes: a gap where the ends do not meet, overshoot at corners, dashes, "
       "width varying along the stroke.",
       {field(&P::gap, range("gap", "0..5", {0, 1000},

@@ -28,9 +28,10 @@ class Speckle : public Op {
 
 OpDecl speckle_op() {
   using P = SpeckleParams;
-  return declare_op<Speckle>("speckle", "noise", Phase::pixels, "Multiplicative (speckle) noise.",
-                             {field(&P::sigma, declare::range("sigma", "0.05..0.15", {0, 10},
-                                                              "Relative standard deviation."))});
+  return declare_op<Speckle>(
+      "speckle", OpFamily::noise, Phase::pixels, "Multiplicative (speckle) noise.",
+      {field(&P::sigma,
+             declare::range("sigma", "0.05..0.15", {0, 10}, "Relative standard deviation."))});
 }
 
 }  // namespace shapegen::ops

@@ -1,3 +1,4 @@
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 
@@ -28,6 +29,15 @@ static void print_markdown_keys(const std::string& sections_text) {
   }
 }
 
+// The ops by family: one line each (family, op, phase), for people and for
+// tools (bench/transfer groups its ablation by these families).
+static void print_ops() {
+  std::cout << "# family     op              phase\n" << std::left;
+  for (const OpSummary& op : op_summaries())
+    std::cout << std::setw(12) << op.family << ' ' << std::setw(15) << op.name << ' ' << op.phase
+              << '\n';
+}
+
 int run_describe(const std::vector<std::string>& args) {
   const Command command{"describe",
                         "shapegen describe [--preset NAME|FILE] [--section.key=value ...]",
@@ -37,10 +47,15 @@ int run_describe(const std::vector<std::string>& args) {
   add_preset_options(own);
   own.add_options()("markdown", po::value<std::string>()->value_name("SECTIONS"),
                     "Instead, print the keys of these sections (comma-separated, e.g. "
-                    "'shape,style' or 'affine') as a Markdown table of declarations.");
+                    "'shape,style' or 'affine') as a Markdown table of declarations.")(
+      "ops", "Instead, list the augmentation ops by family: family, op, phase.");
   const ParsedArgs parsed = parse_args(command, own, args);
   if (parsed.help) {
     print_help(command, own);
+    return 0;
+  }
+  if (parsed.vm.count("ops")) {
+    print_ops();
     return 0;
   }
   if (parsed.vm.count("markdown")) {
