@@ -19,8 +19,8 @@ from . import _shapegen
 __version__ = _shapegen.__version__
 __all__ = ["Generator", "presets", "epoch_seed", "__version__"]
 
-CLASSES = ("triangle", "circle", "square", "ellipse", "rectangle")
-"""Class names in index order (the shape registry's rows): YOLO class ids 0, 1, 2, ... and COCO
+CLASSES = tuple(_shapegen.classes())
+"""Class names in index order (the shape registry's rows, read from the library): YOLO class ids 0, 1, 2, ... and COCO
 category ids 1, 2, 3, .... Presets draw the first three unless they ask for more; with
 shape.labels a drawn class is labeled as another (the manifest's "class" is the label)."""
 
