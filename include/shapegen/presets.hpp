@@ -1,7 +1,8 @@
 #pragma once
 // Built-in presets: INI files found by name in, in order, $SHAPEGEN_PRESET_PATH
 // (colon-separated), <binary>/../share/shapegen/presets, the install prefix,
-// and the source tree the binary was built from.
+// and the source tree the binary was built from (the last two not in a wheel,
+// which pip may install anywhere).
 #include <string>
 #include <vector>
 
