@@ -18,6 +18,7 @@
 #include "shapegen/error.hpp"
 #include "shapegen/presets.hpp"
 #include "shapegen/rows.hpp"
+#include "shapegen/shape_class.hpp"
 #include "shapegen/shard.hpp"
 #include "shapegen/version.hpp"
 
@@ -164,6 +165,15 @@ PYBIND11_MODULE(_shapegen, m) {
         return out;
       },
       "Built-in presets as (name, path, description).");
+
+  m.def(
+      "classes",
+      [] {
+        std::vector<std::string> out;
+        for (const ShapeClass c : shape_classes()) out.emplace_back(class_name(c));
+        return out;
+      },
+      "The shape registry's class names, by class id.");
 
   py::class_<PyGenerator>(m, "Generator")
       .def(py::init<const std::string&, const Assignments&, bool>(), py::arg("preset"),

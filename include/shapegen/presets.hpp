@@ -2,7 +2,8 @@
 // layer: params
 // Built-in presets: INI files found by name in, in order, $SHAPEGEN_PRESET_PATH
 // (colon-separated), <binary>/../share/shapegen/presets, the install prefix,
-// and the source tree the binary was built from.
+// and the source tree the binary was built from (the last two not in a wheel,
+// which pip may install anywhere).
 #include <string>
 #include <vector>
 

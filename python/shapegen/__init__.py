@@ -9,6 +9,7 @@ Row i is row i of `shapegen generate` with the same preset and overrides: the
 image has the pixels of its PNG and the labels are its manifest.jsonl line.
 See docs/PYTHON.md. `shapegen.torch` holds a PyTorch Dataset.
 """
+import importlib.metadata
 import json
 import numbers
 import operator
@@ -19,10 +20,41 @@ from . import _shapegen
 __version__ = _shapegen.__version__
 __all__ = ["Generator", "presets", "epoch_seed", "__version__"]
 
-CLASSES = ("triangle", "circle", "square", "ellipse", "rectangle")
-"""Class names in index order (the shape registry's rows): YOLO class ids 0, 1, 2, ... and COCO
+CLASSES = tuple(_shapegen.classes())
+"""Class names in index order (the shape registry's rows, read from the library): YOLO class ids 0, 1, 2, ... and COCO
 category ids 1, 2, 3, .... Presets draw the first three unless they ask for more; with
 shape.labels a drawn class is labeled as another (the manifest's "class" is the label)."""
+
+
+def _pip_presets():
+    """The presets folder of a pip install of this package, or None.
+
+    pip puts the presets in the install scheme's data folder
+    (<prefix>/share/shapegen/presets, beside <prefix>/bin/shapegen, where the
+    CLI finds them); the library looks beside the running executable, which
+    here is the interpreter, so the package names the folder.
+    """
+    try:
+        dist = importlib.metadata.distribution("shapegen")
+        if not os.path.samefile(dist.locate_file("shapegen/__init__.py"), __file__):
+            return None  # another copy (e.g. the build tree's on PYTHONPATH)
+    except (importlib.metadata.PackageNotFoundError, OSError):
+        return None
+    for file in dist.files or ():
+        if file.parts[-4:-1] == ("share", "shapegen", "presets"):
+            return os.path.normpath(os.path.dirname(dist.locate_file(file)))
+    return None
+
+
+def _find_pip_presets():
+    # After the folders the user gave: SHAPEGEN_PRESET_PATH still comes first.
+    folder = _pip_presets()
+    dirs = [d for d in os.environ.get("SHAPEGEN_PRESET_PATH", "").split(":") if d]
+    if folder and folder not in dirs:
+        os.environ["SHAPEGEN_PRESET_PATH"] = ":".join(dirs + [folder])
+
+
+_find_pip_presets()
 
 
 def presets():

@@ -24,8 +24,9 @@ std::vector<std::string> preset_dirs() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) dirs.push_back((exe.parent_path().parent_path() / "share/shapegen/presets").string());
-  dirs.push_back(SHAPEGEN_INSTALL_PRESET_DIR);
-  dirs.push_back(SHAPEGEN_SOURCE_PRESET_DIR);
+  // Both empty in a wheel (pip), which may be installed anywhere.
+  for (const char* dir : {SHAPEGEN_INSTALL_PRESET_DIR, SHAPEGEN_SOURCE_PRESET_DIR})
+    if (*dir) dirs.push_back(dir);
   return dirs;
 }
 
