@@ -39,6 +39,8 @@
 #include <thread>
 #include <vector>
 
+#include "params/run_spec.hpp"
+#include "scene/scene_spec.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/generator.hpp"
 #include "shapegen/png.hpp"
@@ -206,13 +208,10 @@ void write_bytes(const std::string& path, const std::vector<std::uint8_t>& bytes
 
 // The PNG settings a preset's dataset is written with.
 PngSettings settings_of(const Config& config) {
+  const ImageSpec image = bind_params(config, image_params());
   PngSettings s;
-  s.level = int(config.integer("image.png_compression"));
-  try {
-    s.filter_none = config.choice("image.png_encoder") != "zlib";
-  } catch (...) {
-    s.filter_none = false;  // a build without the key: libpng's writer
-  }
+  s.level = image.png_compression;
+  s.filter_none = image.png_encoder != PngEncoder::zlib;  // libdeflate writes rows unfiltered
   return s;
 }
 
@@ -272,17 +271,16 @@ int main(int argc, char** argv) try {
     std::vector<std::vector<std::uint8_t>> files;  // their PNGs as shapegen writes them
   };
   std::vector<PresetData> data;
-  const Assignments count = {{"dataset.count", std::to_string(opt.count)}};
+  const Assignments count = {{key_of(run_params(), &RunSpec::count), std::to_string(opt.count)}};
   for (const std::string& p : opt.presets) {
     Config config = load_config(find_preset(p), count);
     Generator generator(config);
     std::vector<Image> images;
     std::vector<std::vector<std::uint8_t>> files;
-    const PngEncoder encoder = *value_named<PngEncoder>(config.choice("image.png_encoder"));
+    const ImageSpec image = bind_params(config, image_params());
     for (std::uint64_t i = 0; i < generator.row_count(); ++i) {
       images.push_back(generator.make_row(i).image);
-      files.push_back(
-          encode_png(images.back(), encoder, int(config.integer("image.png_compression"))));
+      files.push_back(encode_png(images.back(), image.png_encoder, image.png_compression));
     }
     data.push_back({std::move(config), std::move(generator), std::move(images), std::move(files)});
   }

@@ -37,9 +37,9 @@ class PyGenerator {
       : config_(load_recipe(find_preset(preset), overrides)),
         rows_(config_, masks),
         masks_(masks),
-        height_(config_.integer("image.height")),
-        width_(config_.integer("image.width")),
-        channels_(config_.choice("image.mode") == "rgb" ? 3 : 1) {}
+        height_(rows_.frame().height),
+        width_(rows_.frame().width),
+        channels_(rows_.frame().channels) {}
 
   std::uint64_t size() const { return rows_.size(); }
   std::string describe() const { return config_.to_ini(); }

@@ -90,6 +90,9 @@ BOOST_AUTO_TEST_CASE(bad_values_name_key_value_and_what_is_allowed) {
   BOOST_TEST(contains(load_error("[image]\nheight = 8193\n"),
                       "key 'image.height': value '8193' is invalid"));
   BOOST_TEST(contains(load_error("[image]\nwidth = 6.5\n"), "(not a whole number)"));
+  BOOST_TEST(contains(load_error("[objects]\ncount = 1..2.5\n"),
+                      "key 'objects.count': value '1..2.5' is invalid (its ends must be whole "
+                      "numbers)"));
   BOOST_TEST(contains(load_error("[image]\nmode = cmyk\n"), "allowed: one of gray, rgb"));
   BOOST_TEST(contains(load_error("[shape]\nclasses = hexagon:1\n"),
                       "(unknown name 'hexagon'); allowed: weights name:w over {triangle, circle, "

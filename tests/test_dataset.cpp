@@ -7,6 +7,7 @@
 #include <map>
 
 #include "dataset/feed.hpp"
+#include "dataset/layouts/layout.hpp"
 #include "dataset/plan.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/png.hpp"
@@ -63,14 +64,20 @@ BOOST_AUTO_TEST_CASE(output_settings_are_parsed_once_into_types) {
                                                        {"image.png_compression", "3"},
                                                        {"output.split_mode", "exact"}}));
   const OutputSpec& o = plan.output();
-  // In the order the writer feeds them, whatever the order given.
-  BOOST_TEST((o.layouts == std::vector<LayoutKind>{LayoutKind::coco, LayoutKind::masks}));
-  BOOST_TEST(o.has(LayoutKind::masks));
-  BOOST_TEST(!o.has(LayoutKind::yolo));
+  // The layout table's rows, the primary first, in the order the writer
+  // feeds them, whatever the order given.
+  std::vector<std::string> names;
+  for (const layouts::LayoutDecl* d : plan.layouts()) names.push_back(d->name);
+  BOOST_TEST(names == (std::vector<std::string>{"primary", "coco", "masks"}),
+             boost::test_tools::per_element());
   BOOST_TEST((o.yolo_task == YoloTask::segment));
   BOOST_TEST((o.link == LinkMode::copy));
-  BOOST_TEST(o.png_compression == 3);
-  BOOST_TEST(o.split.exact);
+  BOOST_TEST((o.split_mode == SplitMode::exact));
+  BOOST_TEST(plan.image().png_compression == 3);
+  // WebDataset is switched on by its tar size, not by a name.
+  const DatasetPlan tars(test::preset_config("basic", {{"output.webdataset_samples", "5"}}));
+  BOOST_TEST(tars.layouts().back()->name == "webdataset");
+  BOOST_TEST(tars.output().webdataset_samples == 5u);
 }
 
 BOOST_AUTO_TEST_CASE(the_generator_keeps_masks_only_when_a_layout_needs_them) {
@@ -85,7 +92,7 @@ BOOST_AUTO_TEST_CASE(filesystem_failures_are_io_errors_naming_the_path) {
   TempDir t;
   std::ofstream(t.str("labels")) << "a file where a folder must go";
   const DatasetPlan plan(test::preset_config("basic", {{"output.link", "symlink"}}));
-  FolderOutput out(t.path(), t.path(), plan.output());
+  FolderOutput out(t.path(), t.path(), plan);
   BOOST_CHECK_EXCEPTION(out.write_text("labels/train/000000.txt", "0\n", TextCheck::lines), IoError,
                         names(t.str("labels")));
   BOOST_CHECK_EXCEPTION(out.write_image("labels/x.png", Image(2, 2, 1), ImageCheck::exact, 0),
@@ -94,7 +101,7 @@ BOOST_AUTO_TEST_CASE(filesystem_failures_are_io_errors_naming_the_path) {
   BOOST_CHECK_EXCEPTION(out.place_image("taken.png", "images/000000.png", Image(2, 2, 1)), IoError,
                         names(t.str("taken.png") + ": cannot create a symbolic link"));
   const DatasetPlan copying(test::preset_config("basic", {{"output.link", "copy"}}));
-  FolderOutput copy(t.path(), t.path(), copying.output());
+  FolderOutput copy(t.path(), t.path(), copying);
   BOOST_CHECK_EXCEPTION(
       copy.place_image("train/circle/000000.png", "images/none.png", Image(2, 2, 1)), IoError,
       names(t.str("train/circle/000000.png") + ": cannot be written"));
@@ -107,7 +114,7 @@ BOOST_AUTO_TEST_CASE(a_failure_on_a_worker_thread_reaches_the_caller) {
   std::ofstream(t.str("masks")) << "a file where a folder must go";
   const DatasetPlan plan(
       test::preset_config("basic", {{"dataset.count", "8"}, {"output.formats", "masks"}}));
-  FolderOutput out(t.path(), t.path(), plan.output());
+  FolderOutput out(t.path(), t.path(), plan);
   FeedOptions options;
   options.jobs = 3;
   BOOST_CHECK_EXCEPTION(feed_rows(plan, out, options), IoError, names(t.str("masks")));
@@ -137,7 +144,7 @@ BOOST_AUTO_TEST_CASE(checkpoints_record_exactly_the_rows_before_them_while_batch
       TempDir t;
       const int jobs = 3;
       const DatasetPlan plan(config, shard, jobs);
-      FolderOutput out(t.path(), t.path(), plan.output());
+      FolderOutput out(t.path(), t.path(), plan);
       std::map<std::uint64_t, Seen> seen;
       int batches = 0;
       FeedOptions options;

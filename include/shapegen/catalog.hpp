@@ -14,7 +14,18 @@
 
 namespace shapegen {
 
-enum class Kind { integer, real, range, weights, color, boolean, choice, list, text };
+enum class Kind {
+  integer,
+  real,
+  range,
+  integer_range,
+  weights,
+  color,
+  boolean,
+  choice,
+  list,
+  text
+};
 
 struct Bounds {
   double min = -std::numeric_limits<double>::infinity();
@@ -31,7 +42,7 @@ struct OptionDecl {
   Kind kind;
   std::string default_text;
   std::string doc;
-  Bounds bounds;                   // integer, real, range
+  Bounds bounds;                   // integer, real, range, integer_range
   std::vector<std::string> names;  // weights: the names; choice, list: the words
   bool recorded = false;           // written by shapegen, accepted with any value on input
   // Written to dataset.ini only when set to something else than the default,
@@ -49,6 +60,8 @@ namespace declare {
 OptionDecl integer(std::string key, std::string def, double min, double max, std::string doc);
 OptionDecl real(std::string key, std::string def, Bounds b, std::string doc);
 OptionDecl range(std::string key, std::string def, Bounds b, std::string doc);
+// A range whose ends are whole numbers (a count).
+OptionDecl integer_range(std::string key, std::string def, Bounds b, std::string doc);
 OptionDecl weights(std::string key, std::string def, std::vector<std::string> names,
                    std::string doc);
 OptionDecl choice(std::string key, std::string def, std::vector<std::string> words,

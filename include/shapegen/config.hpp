@@ -36,12 +36,12 @@ class Config {
   const Catalog& catalog() const { return *catalog_; }
 
   const Value& at(const std::string& key) const;
+  // Typed getters by key; code that knows its keys binds them to fields
+  // (src/params/bind.hpp) instead, and these serve what iterates the catalog.
   std::int64_t integer(const std::string& key) const;
-  double real(const std::string& key) const;
   Range range(const std::string& key) const;
   const Weights& weights(const std::string& key) const;
   ColorRange color(const std::string& key) const;
-  bool flag(const std::string& key) const;
   const std::string& choice(const std::string& key) const;
   const std::string& text(const std::string& key) const;
 

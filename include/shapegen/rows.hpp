@@ -21,6 +21,11 @@ class DatasetRows {
   explicit DatasetRows(const Config& config, bool keep_masks = false);
 
   std::uint64_t size() const;  // rows, variants included
+  // Every row's image: image.width, image.height, and 1 (gray) or 3 (rgb) channels.
+  struct Frame {
+    int width = 0, height = 0, channels = 1;
+  };
+  Frame frame() const;
   Sample make(std::uint64_t row) const;
   // Makes rows first .. first+n-1 on `jobs` threads (the caller's included) and
   // calls done(k, sample) for row first+k on the thread that made it, so `done`

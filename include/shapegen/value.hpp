@@ -4,6 +4,7 @@
 //   integer   64
 //   real      0.5
 //   range     lo..hi   (uniform; a single number means a constant)
+//   integer range  lo..hi with whole ends (a count drawn uniformly)
 //   weights   name:w, name:w, ...   (a weighted choice; a bare name weighs 1)
 //   color     gray range, or "r, g, b" with each channel a range (0..255)
 //   bool      true | false   (also yes/no, on/off, 1/0 on input)
@@ -22,6 +23,14 @@ struct Range {
   double lo = 0;
   double hi = 0;
   bool operator==(const Range&) const = default;
+};
+
+// A range with whole ends, as an integer-range key gives it (held as a Range
+// in a Value, whose text it shares).
+struct IntegerRange {
+  std::int64_t lo = 0;
+  std::int64_t hi = 0;
+  bool operator==(const IntegerRange&) const = default;
 };
 
 struct Weights {

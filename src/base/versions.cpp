@@ -10,17 +10,19 @@ namespace shapegen {
 
 const std::vector<std::pair<std::string, std::string>>& running_versions() {
   static const std::vector<std::pair<std::string, std::string>> versions = {
-      {"dataset.shapegen_version", kVersion},
-      {"dataset.cairo_version", cairo_version_string()},
-      {"dataset.pixman_version", pixman_version_string()},
-      {"dataset.libpng_version", png_get_libpng_ver(nullptr)},
+      {"shapegen", kVersion},
+      {"cairo", cairo_version_string()},
+      {"pixman", pixman_version_string()},
+      {"libpng", png_get_libpng_ver(nullptr)},
   };
   return versions;
 }
 
+std::string version_key(const std::string& library) { return "dataset." + library + "_version"; }
+
 std::string running_version(const std::string& key) {
-  for (const auto& [k, v] : running_versions())
-    if (k == key) return v;
+  for (const auto& [library, version] : running_versions())
+    if (version_key(library) == key) return version;
   return "";
 }
 

@@ -1,8 +1,10 @@
 // The preset catalog: every key of every layer, in the order `describe` and
 // dataset.ini list them, and the rules across keys, in the order they are
-// checked. It sits above params, shapes, scene and augment so that each of those
-// declares only its own keys and params includes none of them.
+// checked. It sits above every layer that declares keys (params, shapes,
+// scene, augment, dataset: output.*, named by the layout table) so that each
+// declares only its own and params includes none of them.
 #include "augment/augment.hpp"
+#include "dataset/output_spec.hpp"
 #include "params/run_spec.hpp"
 #include "scene/scene_spec.hpp"
 #include "shapegen/catalog.hpp"
@@ -27,7 +29,7 @@ void check_colors_fit_the_mode(const Config& config) {
 Catalog build_preset_catalog() {
   Catalog catalog;
   catalog.add(declarations(run_params()));
-  catalog.add(output_options());
+  catalog.add(declarations(output_params()));
   catalog.add(scene_options());
   catalog.add(recorded_options());
   catalog.add(augment_options());
@@ -37,7 +39,6 @@ Catalog build_preset_catalog() {
     for (const Catalog::Rule& rule : shape_decl(c).rules) catalog.add_rule(rule);
   catalog.add_rule(
       [](const Config& c) { parse_label_map(bind_params(c, shape_label_params()).labels); });
-  catalog.add_rule([](const Config& c) { check_object_count(bind_params(c, objects_params())); });
   catalog.add_rule(check_augment_config);
   catalog.add_rule(
       [](const Config& c) { check_something_is_drawn(bind_params(c, style_params())); });

@@ -7,6 +7,7 @@
 #include "check/checks.hpp"
 #include "check/tar_compare.hpp"
 #include "check/text_compare.hpp"
+#include "dataset/layouts/layout.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/png.hpp"
 
@@ -126,6 +127,8 @@ void DatasetComparer::report_extra_files(std::uint64_t rows_fed) {
     if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) continue;
     const std::string rel = it->path().lexically_relative(dir_).generic_string();
     if (produced_.contains(rel)) continue;
+    // What a tool reading a layout wrote beside it (a label cache) is no damage.
+    if (const auto match = layouts::match_file(plan_, rel); match && !match->file) continue;
     // Stopped early, the files of rows not regenerated and those sinks
     // write at the end (dataset.ini, COCO files) were not produced. Rows
     // before a shard's first are extra whenever they are found.

@@ -2,7 +2,8 @@
 // Private: the FileOutput of verify. Each file a sink would write is
 // compared with the one in the dataset folder instead: images within the
 // tolerance (label images exactly), text files line by line as they are
-// produced. Afterwards every file on disk that no sink produced is extra.
+// produced. Afterwards every file on disk that no sink produced is extra,
+// but for the tool files the layouts declare.
 // Memory stays flat in the row count: rows are judged batch by batch, and
 // problems are kept up to a bound (Findings).
 #include <filesystem>

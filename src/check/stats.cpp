@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "check/json_lines.hpp"
+#include "dataset/output_spec.hpp"
 #include "shapegen/error.hpp"
 
 namespace shapegen {
@@ -115,7 +116,8 @@ SplitStats& split_entry(std::vector<SplitStats>& splits, const std::string& name
 // train, val, test first, as `output.split` names them; others as seen.
 void order_splits(std::vector<SplitStats>& splits) {
   auto rank = [](const std::string& n) {
-    return n == "train" ? 0 : n == "val" ? 1 : n == "test" ? 2 : 3;
+    const auto split = value_named<Split>(n);
+    return split ? int(*split) : int(values_of<Split>().size());
   };
   std::stable_sort(splits.begin(), splits.end(), [&](const SplitStats& a, const SplitStats& b) {
     return rank(a.name) < rank(b.name);

@@ -5,6 +5,9 @@
 #include <sstream>
 
 #include "base/printable.hpp"
+#include "dataset/layouts/layout.hpp"
+#include "dataset/output_spec.hpp"
+#include "params/run_spec.hpp"
 #include "shapegen/catalog.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/presets.hpp"
@@ -19,6 +22,7 @@ static const char* value_name(Kind kind) {
     case Kind::real:
       return "NUM";
     case Kind::range:
+    case Kind::integer_range:
       return "RANGE";
     case Kind::weights:
       return "WEIGHTS";
@@ -159,44 +163,46 @@ void add_preset_options(po::options_description& own) {
       "WebDataset tars (output.webdataset_samples, 1000 per tar unless set).");
 }
 
-// --formats names the layouts of output.formats and 'webdataset', which
-// output.webdataset_samples switches on; true when it names webdataset.
-static bool add_formats(const std::string& text, Assignments& overrides) {
+// --formats names layouts of output.formats and layouts switched on by a
+// key of their own (WebDataset); it returns the latter.
+static std::vector<const layouts::LayoutDecl*> add_formats(const std::string& text,
+                                                           Assignments& overrides) {
   std::string formats;
-  bool webdataset = false;
+  std::vector<const layouts::LayoutDecl*> by_key;
   std::istringstream in(text);
   for (std::string name; std::getline(in, name, ',');) {
-    if (trim(name) == "webdataset")
-      webdataset = true;
+    const layouts::LayoutDecl* layout = layouts::find(trim(name));
+    if (layout && layout->named_in_formats)
+      by_key.push_back(layout);
     else
-      formats += (formats.empty() ? "" : ",") + name;
+      formats += (formats.empty() ? "" : ",") + name;  // output.formats judges the name
   }
-  overrides.emplace_back("output.formats", formats);
-  return webdataset;
+  overrides.emplace_back(key_of(output_params(), &OutputSpec::formats), formats);
+  return by_key;
 }
 
 Config resolve_config(const ParsedArgs& args, Shard* recorded) {
   Assignments overrides = args.overrides;
-  if (args.vm.count("count"))
-    overrides.emplace_back("dataset.count", args.vm["count"].as<std::string>());
-  if (args.vm.count("seed"))
-    overrides.emplace_back("dataset.seed", args.vm["seed"].as<std::string>());
-  if (args.vm.count("variants"))
-    overrides.emplace_back("dataset.variants", args.vm["variants"].as<std::string>());
+  const auto shortcut = [&](const char* option, const std::string& key) {
+    if (args.vm.count(option)) overrides.emplace_back(key, args.vm[option].as<std::string>());
+  };
+  shortcut("count", key_of(run_params(), &RunSpec::count));
+  shortcut("seed", key_of(run_params(), &RunSpec::seed));
+  shortcut("variants", key_of(run_params(), &RunSpec::variants));
   if (args.vm.count("split")) {
     std::string split = args.vm["split"].as<std::string>();
     std::replace(split.begin(), split.end(), '=', ':');  // train=0.8 is train:0.8
-    overrides.emplace_back("output.split", split);
+    overrides.emplace_back(key_of(output_params(), &OutputSpec::split), split);
   }
-  const bool webdataset =
-      args.vm.count("formats") && add_formats(args.vm["formats"].as<std::string>(), overrides);
+  const std::vector<const layouts::LayoutDecl*> by_key =
+      args.vm.count("formats") ? add_formats(args.vm["formats"].as<std::string>(), overrides)
+                               : std::vector<const layouts::LayoutDecl*>{};
   Config config =
       load_recipe(find_preset(args.vm["preset"].as<std::string>()), overrides, recorded);
-  // WebDataset asked for by name: 1000 samples per tar unless a size was set.
-  if (webdataset && config.integer("output.webdataset_samples") == 0) {
-    config.set("output.webdataset_samples", "1000", "--formats");
-    config.check_consistency();
-  }
+  // A layout switched on by its own key, asked for by name (WebDataset: 1000
+  // samples per tar unless a size was set).
+  for (const layouts::LayoutDecl* layout : by_key) layout->named_in_formats(config);
+  if (!by_key.empty()) config.check_consistency();
   return config;
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/cli_common.hpp"
 #include "cli/progress.hpp"
+#include "params/run_spec.hpp"
 #include "shapegen/dataset.hpp"
 #include "shapegen/generator.hpp"
 #include "shapegen/shard.hpp"
@@ -100,9 +101,9 @@ int run_generate(const std::vector<std::string>& args) {
   }
   progress.clear();
   const bool slash = !options.out_dir.empty() && options.out_dir.back() == '/';
-  const auto per_base = std::uint64_t(config.integer("dataset.variants") + 1);
+  const RunSpec run = bind_params(config, run_params());
   const RowRange rows =
-      shard_rows(options.shard, std::uint64_t(config.integer("dataset.count")), per_base);
+      shard_rows(options.shard, std::uint64_t(run.count), std::uint64_t(run.variants + 1));
   std::cout << "wrote " << rows.size() << " samples";
   if (!options.shard.whole())
     std::cout << " (shard " << options.shard.index << " of " << options.shard.count << ": rows "

@@ -4,6 +4,7 @@
 
 #include "base/printable.hpp"
 #include "cli/cli_common.hpp"
+#include "params/run_spec.hpp"
 #include "shapegen/generator.hpp"
 #include "shapegen/png.hpp"
 #include "shapegen/preview.hpp"
@@ -55,9 +56,10 @@ int run_preview(const std::vector<std::string>& args) {
   if (!parsed.vm.count("out")) throw ConfigError("shapegen preview: --out SHEET.png is required");
   if (parsed.vm["out"].as<std::string>().empty())
     throw ConfigError("--out: value '' is invalid; allowed: a PNG file path");
-  if (!parsed.vm.count("count")) parsed.overrides.emplace_back("dataset.count", "16");
+  if (!parsed.vm.count("count"))
+    parsed.overrides.emplace_back(key_of(run_params(), &RunSpec::count), "16");
   const Config config = resolve_config(parsed);
-  const auto count = static_cast<std::uint64_t>(config.integer("dataset.count"));
+  const auto count = static_cast<std::uint64_t>(bind_params(config, run_params()).count);
   if (count > 1024)
     throw ConfigError("--count: value '" + std::to_string(count) +
                       "' is too many for a sheet; allowed: 1..1024");

@@ -16,9 +16,7 @@ namespace {
 void feed(const DatasetPlan& plan, FileOutput& out, const FeedOptions& options) {
   // The primary sink comes first: layouts link to the image it writes.
   std::vector<std::unique_ptr<Sink>> sinks;
-  sinks.push_back(primary_sink(plan, out));
-  for (LayoutKind kind : plan.output().layouts)
-    sinks.push_back(layouts::decl(kind).make(plan, out));
+  for (const layouts::LayoutDecl* layout : plan.layouts()) sinks.push_back(layout->make(plan, out));
 
   for (std::size_t i = 0; i < options.sink_states.size() && i < sinks.size(); ++i)
     sinks[i]->resume(options.sink_states[i]);

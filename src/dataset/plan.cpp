@@ -9,52 +9,27 @@ namespace shapegen {
 
 namespace {
 
-// The one place the [output] keys are read.
-OutputSpec read_output_spec(const Config& config) {
-  OutputSpec spec;
-  const auto& formats = std::get<NameList>(config.at("output.formats")).names;
-  for (const layouts::LayoutDecl& d : layouts::all())
-    if (std::find(formats.begin(), formats.end(), d.name) != formats.end())
-      spec.layouts.push_back(d.kind);
-  spec.split = {config.weights("output.split"), config.choice("output.split_mode") == "exact"};
-  spec.yolo_task =
-      config.choice("output.yolo_task") == "segment" ? YoloTask::segment : YoloTask::detect;
-  const std::string& link = config.choice("output.link");
-  spec.link = link == "symlink" ? LinkMode::symlink
-              : link == "copy"  ? LinkMode::copy
-                                : LinkMode::hardlink;
-  spec.png_encoder = *value_named<PngEncoder>(config.choice("image.png_encoder"));
-  spec.png_compression = static_cast<int>(config.integer("image.png_compression"));
-  spec.webdataset_samples = static_cast<std::uint64_t>(config.integer("output.webdataset_samples"));
-  if (spec.webdataset_samples > 0) spec.layouts.push_back(LayoutKind::webdataset);
-  return spec;
-}
-
-bool keeps_masks(const OutputSpec& spec) {
-  return std::any_of(spec.layouts.begin(), spec.layouts.end(),
-                     [](LayoutKind k) { return layouts::decl(k).keep_masks; });
+bool keeps_masks(const std::vector<const layouts::LayoutDecl*>& on) {
+  return std::any_of(on.begin(), on.end(),
+                     [](const layouts::LayoutDecl* d) { return d->keep_masks; });
 }
 
 }  // namespace
 
-bool OutputSpec::has(LayoutKind kind) const {
-  return std::find(layouts.begin(), layouts.end(), kind) != layouts.end();
-}
-
 DatasetPlan::DatasetPlan(const Config& config, const Shard& shard, int jobs)
-    : output_(read_output_spec(config)),
-      generator_(config, keeps_masks(output_)),
+    : output_(bind_params(config, output_params())),
+      image_(bind_params(config, image_params())),
+      run_(bind_params(config, run_params())),
+      layouts_(layouts::switched_on(output_)),
+      generator_(config, keeps_masks(layouts_)),
       rows_(generator_.row_count()),
       variants_(generator_.variants()),
       shard_(shard),
       range_(rows_of(shard)),
       // At least 6 digits, and as many as the last row needs, so names sort.
       stem_digits_(std::max<std::size_t>(6, std::to_string(rows_ - 1).size())),
-      splitter_(output_.split, static_cast<std::uint64_t>(config.integer("dataset.seed")),
-                static_cast<std::uint64_t>(config.integer("dataset.count")), Sampler(config), jobs),
-      frame_bytes_(std::uint64_t(config.integer("image.width")) *
-                   std::uint64_t(config.integer("image.height")) * 4),
-      description_(config.text("dataset.description")),
+      splitter_(output_.split, output_.split_mode, run_.seed, std::uint64_t(run_.count),
+                Sampler(config), jobs),
       recipe_(config.to_ini()) {}
 
 PlanRow DatasetPlan::row(std::uint64_t index) const {
@@ -98,7 +73,8 @@ std::optional<std::uint64_t> DatasetPlan::row_of_stem(std::string_view stem) con
 
 std::uint64_t DatasetPlan::batch_size(int jobs) const {
   const std::uint64_t j = std::uint64_t(std::max(1, jobs));
-  return std::max<std::uint64_t>(j, std::min<std::uint64_t>(16 * j, (256ull << 20) / frame_bytes_));
+  const std::uint64_t frame_bytes = std::uint64_t(image_.width) * std::uint64_t(image_.height) * 4;
+  return std::max<std::uint64_t>(j, std::min<std::uint64_t>(16 * j, (256ull << 20) / frame_bytes));
 }
 
 }  // namespace shapegen

@@ -3,7 +3,8 @@
 // and verify. It alone knows how many rows there are, what each row's file
 // is called and which split it belongs to, which layouts are on and what
 // they need from the generator. Nothing else computes a file name of the
-// primary images.
+// primary images. The keys it needs come bound to their structs (RunSpec,
+// ImageSpec, OutputSpec), none read by name.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,29 +12,19 @@
 #include <string_view>
 #include <vector>
 
+#include "dataset/output_spec.hpp"
 #include "dataset/split.hpp"
+#include "params/run_spec.hpp"
+#include "scene/scene_spec.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/generator.hpp"
-#include "shapegen/png.hpp"
 #include "shapegen/shard.hpp"
 
 namespace shapegen {
 
-enum class LayoutKind { imagefolder, coco, yolo, masks, webdataset };
-enum class YoloTask { detect, segment };
-enum class LinkMode { hardlink, symlink, copy };
-
-// The [output] keys and the PNG encoder and level, parsed once.
-struct OutputSpec {
-  std::vector<LayoutKind> layouts;  // in the order they are fed
-  SplitSpec split;
-  YoloTask yolo_task = YoloTask::detect;
-  LinkMode link = LinkMode::hardlink;
-  PngEncoder png_encoder = PngEncoder::libdeflate;
-  int png_compression = 1;
-  std::uint64_t webdataset_samples = 0;  // samples per tar; 0: no tars
-  bool has(LayoutKind kind) const;
-};
+namespace layouts {
+struct LayoutDecl;
+}
 
 struct PlanRow {
   std::uint64_t index = 0;  // row of the dataset
@@ -51,6 +42,11 @@ class DatasetPlan {
   explicit DatasetPlan(const Config& config, const Shard& shard = {}, int jobs = 1);
 
   const OutputSpec& output() const { return output_; }
+  // image.*: the frame and how PNG files are encoded.
+  const ImageSpec& image() const { return image_; }
+  // The layout table's rows this dataset has, the primary first, in the
+  // order they are fed.
+  const std::vector<const layouts::LayoutDecl*>& layouts() const { return layouts_; }
   // Makes rows with what the layouts need (masks keep per-object coverage).
   const Generator& generator() const { return generator_; }
   // Rows of the whole dataset: stems, ids and splits are those of the whole,
@@ -74,12 +70,15 @@ class DatasetPlan {
   // the other is written), about 512 MiB of pixels at most.
   std::uint64_t batch_size(int jobs) const;
 
-  const std::string& description() const { return description_; }
+  const std::string& description() const { return run_.description; }
   // The dataset.ini text of the whole dataset (a shard adds its record).
   const std::string& recipe() const { return recipe_; }
 
  private:
   OutputSpec output_;
+  ImageSpec image_;
+  RunSpec run_;
+  std::vector<const layouts::LayoutDecl*> layouts_;
   Generator generator_;
   std::uint64_t rows_;
   int variants_;
@@ -87,8 +86,6 @@ class DatasetPlan {
   RowRange range_;
   std::size_t stem_digits_;
   Splitter splitter_;
-  std::uint64_t frame_bytes_;
-  std::string description_;
   std::string recipe_;
 };
 

@@ -1,11 +1,11 @@
 // The dataset's own files, beside any layout: images/<stem>.png,
 // manifest.jsonl (one line per row), labels.csv (one row per object) and
-// dataset.ini, the recipe.
+// dataset.ini, the recipe. Declared as the layout table's first row.
+#include "dataset/layouts/layout.hpp"
 #include "dataset/manifest.hpp"
 #include "dataset/shard_record.hpp"
-#include "dataset/sink.hpp"
 
-namespace shapegen {
+namespace shapegen::layouts {
 
 namespace {
 
@@ -54,8 +54,23 @@ class Primary : public Sink {
 
 }  // namespace
 
-std::unique_ptr<Sink> primary_sink(const DatasetPlan& plan, FileOutput& out) {
-  return std::make_unique<Primary>(plan, out);
+LayoutDecl primary() {
+  return {
+      .name = "primary",
+      .switched_on = [](const OutputSpec&) { return true; },
+      .files = {{"images/{stem}.png", Join::row},
+                {"manifest.jsonl", Join::lines},
+                {"labels.csv", Join::table},
+                {"dataset.ini", Join::recipe}},
+      .row_bytes =
+          [](const SampleCost& c) {
+            return c.png_bytes + c.line_bytes +
+                   double(csv_rows(c.sample, c.row.file, c.row.split).size());
+          },
+      .make = [](const DatasetPlan& plan, FileOutput& out) -> std::unique_ptr<Sink> {
+        return std::make_unique<Primary>(plan, out);
+      },
+  };
 }
 
-}  // namespace shapegen
+}  // namespace shapegen::layouts

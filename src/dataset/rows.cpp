@@ -21,6 +21,11 @@ DatasetRows::DatasetRows(const Config& config, bool keep_masks)
 
 std::uint64_t DatasetRows::size() const { return impl_->plan.row_count(); }
 
+DatasetRows::Frame DatasetRows::frame() const {
+  const ImageSpec& image = impl_->plan.image();
+  return {image.width, image.height, image.mode == ImageMode::rgb ? 3 : 1};
+}
+
 Sample DatasetRows::make(std::uint64_t row) const { return impl_->generator.make_row(row); }
 
 void DatasetRows::make_range(std::uint64_t first, std::uint64_t n, int jobs,

@@ -3,6 +3,7 @@
 // puts its files into a FileOutput: the primary images with the manifest and
 // labels.csv, and each layout. Writing and verifying feed the same sinks;
 // only the output differs.
+#include <memory>
 #include <string>
 
 #include "dataset/output.hpp"
@@ -29,8 +30,5 @@ class Sink {
   virtual std::string checkpoint() { return {}; }
   virtual void resume(const std::string& /*state*/) {}
 };
-
-// images/<stem>.png, manifest.jsonl, labels.csv and dataset.ini.
-std::unique_ptr<Sink> primary_sink(const DatasetPlan& plan, FileOutput& out);
 
 }  // namespace shapegen

@@ -6,12 +6,12 @@
 
 namespace shapegen {
 
-Splitter::Splitter(const SplitSpec& spec, std::uint64_t seed, std::uint64_t count,
-                   const Sampler& sampler, int jobs)
-    : fractions_(spec.fractions), seed_(seed) {
+Splitter::Splitter(const Weights& fractions, SplitMode mode, std::uint64_t seed,
+                   std::uint64_t count, const Sampler& sampler, int jobs)
+    : fractions_(fractions), seed_(seed) {
   for (std::size_t s = 0; s < fractions_.names.size(); ++s)
     if (fractions_.weights[s] > 0) used_.push_back(fractions_.names[s]);
-  if (!spec.exact) return;
+  if (mode != SplitMode::exact) return;
 
   // Exact: group base samples by the class of their first object, give each
   // split its quota of every class (largest remainder), and deal the members

@@ -5,22 +5,19 @@
 #include <string>
 #include <vector>
 
+#include "dataset/output_spec.hpp"
 #include "scene/sampler.hpp"
 #include "shapegen/value.hpp"
 
 namespace shapegen {
 
-struct SplitSpec {
-  Weights fractions;   // train, val, test
-  bool exact = false;  // per-class quotas instead of a hash of each sample's seed
-};
-
 class Splitter {
  public:
-  // exact mode draws the first object's class of every base sample to count
-  // classes, on `jobs` threads.
-  Splitter(const SplitSpec& spec, std::uint64_t seed, std::uint64_t count, const Sampler& sampler,
-           int jobs = 1);
+  // `fractions`: output.split. Exact mode (per-class quotas instead of a
+  // hash of each sample's seed) draws the first object's class of every base
+  // sample to count classes, on `jobs` threads.
+  Splitter(const Weights& fractions, SplitMode mode, std::uint64_t seed, std::uint64_t count,
+           const Sampler& sampler, int jobs = 1);
   const std::string& split_of(std::uint64_t base_index) const;
   // The splits with a non-zero fraction, in order train, val, test.
   const std::vector<std::string>& splits() const { return used_; }

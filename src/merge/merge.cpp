@@ -3,12 +3,13 @@
 // folder renamed into place at the end, the files of one row are linked
 // (hard links where the file system allows, the same relative symbolic link
 // where the shard has one, else copies) and the files spanning rows are
-// joined (merge_join.cpp).
+// joined (merge_join.cpp), each as its layout's row in the layout table says.
 #include "shapegen/merge.hpp"
 
 #include <filesystem>
 #include <map>
 
+#include "dataset/layouts/layout.hpp"
 #include "dataset/plan.hpp"
 #include "merge/merge_join.hpp"
 #include "merge/merge_shards.hpp"
@@ -32,7 +33,7 @@ fs::path prepared(const fs::path& path) {
   return path;
 }
 
-// A file of one row, put in place as the shard has it.
+// A shard's file put in place as the shard has it: a link where it can be.
 void place_row_file(const fs::path& from, const fs::path& at) {
   std::error_code ec;
   if (fs::is_symlink(from, ec)) {
@@ -54,7 +55,7 @@ Config recipe_config(const ShardFolder& shard) {
   Config config = Config::defaults();
   config.set_all(parse_preset_text(shard.recipe, (shard.dir / "dataset.ini").string()),
                  (shard.dir / "dataset.ini").string());
-  config.set("output.split_mode", "hash", "merge");
+  config.set(key_of(output_params(), &OutputSpec::split_mode), name_of(SplitMode::hash), "merge");
   config.check_consistency();
   return config;
 }
@@ -75,7 +76,8 @@ void merge_datasets(const MergeOptions& options) {
   Staging staging(options.out_dir);
   const fs::path& out = staging.dir();
   // Files spanning rows: their parts, in shard order.
-  std::map<std::string, std::pair<FileRole, Paths>> parts;
+  using layouts::Join;
+  std::map<std::string, std::pair<Join, Paths>> parts;
   std::map<std::string, std::vector<std::size_t>> part_shards;  // which shard each part is from
   std::uint64_t linked = 0;
   for (std::size_t i = 0; i < shards.size(); ++i) {
@@ -85,13 +87,17 @@ void merge_datasets(const MergeOptions& options) {
       std::error_code type_ec;
       if (it->is_directory(type_ec)) continue;
       const std::string rel = it->path().lexically_relative(shards[i].dir).generic_string();
-      const FileRole role = file_role(plan, rel, nullptr);
-      if (role == FileRole::row) {
+      // The checked shards hold nothing but the layouts' files and tool files,
+      // which are left out (a tool makes them again from the merged dataset).
+      const auto match = layouts::match_file(plan, rel);
+      if (!match || !match->file) continue;
+      const Join join = match->file->join;
+      if (join == Join::row) {
         place_row_file(it->path(), prepared(out / rel));
         ++linked;
-      } else if (role != FileRole::recipe) {
-        auto& [r, paths] = parts[rel];
-        r = role;
+      } else if (join != Join::recipe) {
+        auto& [j, paths] = parts[rel];
+        j = join;
         paths.push_back(it->path());
         part_shards[rel].push_back(i);
       }
@@ -102,23 +108,27 @@ void merge_datasets(const MergeOptions& options) {
   }
   say("linked " + std::to_string(linked) + " files of single rows");
 
-  for (const auto& [rel, role_paths] : parts) {
-    const auto& [role, paths] = role_paths;
+  // Each file spanning rows joined as its layout declares.
+  for (const auto& [rel, join_paths] : parts) {
+    const auto& [join, paths] = join_paths;
     const fs::path to = prepared(out / rel);
-    switch (role) {
-      case FileRole::manifest:
+    switch (join) {
+      case Join::lines:
         join_lines(paths, to);
         break;
-      case FileRole::labels:
+      case Join::table:
         join_table(paths, to);
         break;
-      case FileRole::location:
+      case Join::location:
         write_location(paths.front(), to, location);
         break;
-      case FileRole::coco:
+      case Join::same:
+        place_row_file(paths.front(), to);
+        break;
+      case Join::coco:
         join_coco(paths, to);
         break;
-      case FileRole::tar: {
+      case Join::tar: {
         if (paths.size() == 1) {  // the whole tar lies in one shard: it is that file
           place_row_file(paths.front(), to);
           break;
@@ -130,8 +140,9 @@ void merge_datasets(const MergeOptions& options) {
         });
         break;
       }
-      default:
-        break;
+      case Join::row:
+      case Join::recipe:
+        break;  // linked above; written below
     }
   }
   write_file_atomic((out / "dataset.ini").string(), shards.front().recipe);

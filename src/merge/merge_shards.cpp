@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "base/file_check.hpp"
+#include "dataset/layouts/layout.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
 
@@ -122,32 +123,6 @@ std::vector<ShardFolder> read_shards(const std::vector<std::string>& dirs, const
   return shards;
 }
 
-FileRole file_role(const DatasetPlan& plan, const std::string& rel, std::uint64_t* row_out) {
-  if (rel == "dataset.ini") return FileRole::recipe;
-  if (rel == "manifest.jsonl") return FileRole::manifest;
-  if (rel == "labels.csv") return FileRole::labels;
-  const OutputSpec& out = plan.output();
-  if (rel == "data.yaml" && out.has(LayoutKind::yolo)) return FileRole::location;
-  for (const std::string& split : plan.splits()) {
-    if (out.has(LayoutKind::coco) && rel == "annotations/instances_" + split + ".json")
-      return FileRole::coco;
-    const std::string tar = "webdataset/" + split + "-";
-    // Six digits at least: a split may have a million tars or more.
-    if (out.has(LayoutKind::webdataset) && rel.rfind(tar, 0) == 0 &&
-        rel.size() >= tar.size() + 10 && rel.compare(rel.size() - 4, 4, ".tar") == 0 &&
-        std::all_of(rel.begin() + long(tar.size()), rel.end() - 4,
-                    [](char c) { return c >= '0' && c <= '9'; }))
-      return FileRole::tar;
-  }
-  const std::size_t slash = rel.rfind('/');
-  const std::string name = rel.substr(slash == std::string::npos ? 0 : slash + 1);
-  if (const auto row = plan.row_of_stem(name.substr(0, name.find('.')))) {
-    if (row_out) *row_out = *row;
-    return FileRole::row;
-  }
-  return FileRole::unknown;
-}
-
 namespace {
 
 [[noreturn]] void damaged(const ShardFolder& s, const std::string& why) {
@@ -176,12 +151,14 @@ void check_shard_is_whole(const DatasetPlan& plan, const ShardFolder& s) {
   for (fs::recursive_directory_iterator it(s.dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
     const std::string rel = it->path().lexically_relative(s.dir).generic_string();
-    std::uint64_t row = 0;
-    const FileRole role = file_role(plan, rel, &row);
+    // Which layout's file it is, by the layout table.
+    const auto match = layouts::match_file(plan, rel);
+    // A tool's file beside a layout (a label cache): no part of the shard.
+    if (match && !match->file) continue;
+    const layouts::Join join = match ? match->file->join : layouts::Join::row;
     if (it->is_directory(type_ec)) {
       // A folder where a file spanning rows belongs: merge would read it.
-      if (role != FileRole::unknown && role != FileRole::row)
-        damaged(s, rel + ": is a folder, not a file");
+      if (match && join != layouts::Join::row) damaged(s, rel + ": is a folder, not a file");
       continue;
     }
     // A FIFO, a device, a socket or a link to one or to nothing: merge
@@ -190,16 +167,14 @@ void check_shard_is_whole(const DatasetPlan& plan, const ShardFolder& s) {
       const std::string problem = file_problem(it->path(), rel, UINT64_MAX);
       damaged(s, problem == rel + ": missing" ? rel + ": a broken link" : problem);
     }
-    if (role == FileRole::unknown)
-      damaged(s, "it holds " + rel + ", which is no file of this dataset");
-    if (role == FileRole::row && !range.contains(row))
-      damaged(s, "it holds " + rel + " of row " + std::to_string(row) + ", outside its rows " +
-                     std::to_string(range.first) + ".." + std::to_string(range.end) +
-                     " (the last one excluded)");
-    if (role == FileRole::row && rel.rfind("images/", 0) == 0 &&
-        rel.find('/', 7) == std::string::npos)
-      ++images;
-    if (role == FileRole::recipe || role == FileRole::location) continue;
+    if (!match) damaged(s, "it holds " + rel + ", which is no file of this dataset");
+    if (match->row && !range.contains(*match->row))
+      damaged(s, "it holds " + rel + " of row " + std::to_string(*match->row) +
+                     ", outside its rows " + std::to_string(range.first) + ".." +
+                     std::to_string(range.end) + " (the last one excluded)");
+    if (match->row && rel == plan.row(*match->row).file) ++images;
+    // Files naming the folder, and the recipe with the record, are not in the census.
+    if (join == layouts::Join::recipe || join == layouts::Join::location) continue;
     ++found.files;
     found.bytes += it->file_size(type_ec);
   }

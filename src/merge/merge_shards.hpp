@@ -24,22 +24,6 @@ struct ShardFolder {
   std::optional<FileCensus> recorded;  // what the shard says it wrote
 };
 
-// What a file of a dataset folder is to merge.
-enum class FileRole {
-  recipe,    // dataset.ini
-  manifest,  // manifest.jsonl
-  labels,    // labels.csv
-  location,  // data.yaml (names the folder)
-  coco,      // annotations/instances_<split>.json
-  tar,       // webdataset/<split>-NNNNNN.tar
-  row,       // a file of one row (an image, a label file, a mask, a link)
-  unknown,
-};
-
-// `rel`: the path relative to the dataset folder, with '/'. For `row`,
-// `row_out` is the row.
-FileRole file_role(const DatasetPlan& plan, const std::string& rel, std::uint64_t* row_out);
-
 // The shards sorted by index: datasets of one recipe, shards 0..N-1 of N
 // once each; throws ConfigError (recipe, coverage) or IoError (not a
 // dataset). `out`: the merged folder, which must not be one of them.

@@ -8,11 +8,13 @@
 //       field(&BlurParams::sigma, declare::range("sigma", "0.5..1.5", {0, 100}, "...")),
 //   };
 //   const BlurParams p = bind_params(config, params, "gaussian_blur.");
+//   key_of(params, &BlurParams::sigma)  // "sigma": the key, where code must name it
 //
 // The member's type says which kind of key fills it; `field` checks that the
 // declaration is of that kind, and for enums (any type with a name table,
 // enum_names.hpp) that it names exactly the table, so a mismatch fails when
 // the catalog is built.
+#include <any>
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
@@ -45,6 +47,7 @@ template <class P>
 struct Param {
   OptionDecl decl;
   std::function<void(P&, const Value&)> assign;
+  std::any member;  // the T P::* it fills, for key_of
 };
 
 template <class P>
@@ -86,6 +89,8 @@ constexpr Kind kind_for() {
     return Kind::real;
   else if constexpr (std::is_same_v<T, Range>)
     return Kind::range;
+  else if constexpr (std::is_same_v<T, IntegerRange>)
+    return Kind::integer_range;
   else if constexpr (std::is_same_v<T, ColorRange>)
     return Kind::color;
   else if constexpr (std::is_same_v<T, std::vector<std::string>>)
@@ -122,6 +127,9 @@ T from_value(const Value& v) {
     return std::get<bool>(v);
   } else if constexpr (std::is_integral_v<T>) {
     return static_cast<T>(std::get<std::int64_t>(v));
+  } else if constexpr (std::is_same_v<T, IntegerRange>) {
+    const Range& r = std::get<Range>(v);  // whole ends, checked when parsed
+    return {static_cast<std::int64_t>(r.lo), static_cast<std::int64_t>(r.hi)};
   } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
     return std::get<NameList>(v).names;
   } else {
@@ -140,7 +148,17 @@ Param<P> field(T P::*member, OptionDecl decl) {
   if constexpr (bind_detail::is_weighted_named<T>())
     bind_detail::require_enum_names<typename bind_detail::WeightedEnum<T>::type>(decl);
   return {std::move(decl),
-          [member](P& p, const Value& v) { p.*member = bind_detail::from_value<T>(v); }};
+          [member](P& p, const Value& v) { p.*member = bind_detail::from_value<T>(v); }, member};
+}
+
+// The key (as declared, without a prefix) that fills `member`: for code that
+// must name a key, e.g. to set it, so the name stays spelled once.
+template <class P, class T>
+const std::string& key_of(const ParamList<P>& params, T P::*member) {
+  for (const Param<P>& param : params)
+    if (const auto* m = std::any_cast<T P::*>(&param.member); m && *m == member)
+      return param.decl.key;
+  throw std::logic_error("no key fills this member");
 }
 
 // The declarations of `params`, their keys prefixed.

@@ -54,11 +54,9 @@ const Value& Config::at(const std::string& key) const {
 std::int64_t Config::integer(const std::string& key) const {
   return std::get<std::int64_t>(at(key));
 }
-double Config::real(const std::string& key) const { return std::get<double>(at(key)); }
 Range Config::range(const std::string& key) const { return std::get<Range>(at(key)); }
 const Weights& Config::weights(const std::string& key) const { return std::get<Weights>(at(key)); }
 ColorRange Config::color(const std::string& key) const { return std::get<ColorRange>(at(key)); }
-bool Config::flag(const std::string& key) const { return std::get<bool>(at(key)); }
 const std::string& Config::choice(const std::string& key) const {
   return std::get<Choice>(at(key)).value;
 }

@@ -58,7 +58,10 @@ std::string OptionDecl::allowed() const {
       return "a whole number in " + bounds.describe();
     case Kind::real:
       return "a number in " + bounds.describe();
+    // An integer range says what a range says: dataset.ini prints these
+    // words, and recipes keep their bytes (its doc says the ends are whole).
     case Kind::range:
+    case Kind::integer_range:
       return "a number or range lo..hi within " + bounds.describe();
     case Kind::weights:
       return "weights name:w over {" + join(names, ", ") + "}, not all zero";
@@ -94,6 +97,15 @@ Value OptionDecl::parse(const std::string& text) const {
         throw std::invalid_argument("out of range");
       return r;
     }
+    case Kind::integer_range: {
+      const Range r = parse_range(text);
+      if (!bounds.contains(r.lo) || !bounds.contains(r.hi))
+        throw std::invalid_argument("out of range");
+      const auto whole = [](double x) { return x == std::floor(x) && std::abs(x) < 0x1p62; };
+      if (!whole(r.lo) || !whole(r.hi))
+        throw std::invalid_argument("its ends must be whole numbers");
+      return r;
+    }
     case Kind::weights:
       return parse_weights(text, names);
     case Kind::color:
@@ -123,6 +135,9 @@ OptionDecl declare::real(std::string key, std::string def, Bounds b, std::string
 }
 OptionDecl declare::range(std::string key, std::string def, Bounds b, std::string doc) {
   return {std::move(key), Kind::range, std::move(def), std::move(doc), b, {}};
+}
+OptionDecl declare::integer_range(std::string key, std::string def, Bounds b, std::string doc) {
+  return {std::move(key), Kind::integer_range, std::move(def), std::move(doc), b, {}};
 }
 OptionDecl declare::weights(std::string key, std::string def, std::vector<std::string> names,
                             std::string doc) {

@@ -7,6 +7,7 @@
 
 #include "base/file_check.hpp"
 #include "base/printable.hpp"
+#include "params/run_spec.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
 
@@ -40,8 +41,10 @@ std::vector<PresetInfo> list_presets() {
       if (found.count(name)) continue;
       PresetInfo info{name, entry.path().string(), ""};
       try {
+        // The file's own text, not a resolved config: a preset may leave it out.
+        const std::string& description = key_of(run_params(), &RunSpec::description);
         for (const auto& [key, value] : read_preset_file(info.path))
-          if (key == "dataset.description") info.description = value;
+          if (key == description) info.description = value;
       } catch (const Error& e) {
         info.description = std::string("(broken: ") + e.what() + ")";
       }

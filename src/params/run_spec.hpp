@@ -1,7 +1,8 @@
 #pragma once
 // The keys of a dataset run that are not about the picture: what the
-// dataset is, its size and seed (dataset.*), the layouts written (output.*)
-// and the library versions recorded in dataset.ini.
+// dataset is, its size and seed (dataset.*) and the library versions
+// recorded in dataset.ini. The layouts written (output.*) are declared by
+// the dataset layer, whose layout table names them (dataset/output_spec).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -19,10 +20,6 @@ struct RunSpec {
 
 // dataset.description, dataset.count, dataset.seed, dataset.variants.
 const ParamList<RunSpec>& run_params();
-// output.*: read by key in the dataset layer.
-std::vector<OptionDecl> output_options();
-// output.webdataset_samples, one of output_options().
-OptionDecl webdataset_samples();
 // dataset.<library>_version: written for the record, never read back.
 std::vector<OptionDecl> recorded_options();
 

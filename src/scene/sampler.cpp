@@ -71,10 +71,8 @@ Scene Sampler::draw(std::uint64_t index) const {
   const std::uint64_t seed = seed_of(index);
   Rng rng = Rng::stream(seed, "scene");
   scene.background = draw_color(rng, spec_.image.background);
-  const Range count = spec_.objects.count;
-  const auto n = count.lo == count.hi
-                     ? std::int64_t(count.lo)
-                     : rng.uniform_int(std::int64_t(count.lo), std::int64_t(count.hi));
+  const IntegerRange count = spec_.objects.count;
+  const std::int64_t n = count.lo == count.hi ? count.lo : rng.uniform_int(count.lo, count.hi);
   Placement placement(scene, spec_.objects.max_overlap, spec_.objects.min_visible, coverage_);
   for (std::int64_t k = 0; k < n; ++k) {
     Rng object_rng = Rng::stream(seed, "object" + std::to_string(k));

@@ -1,7 +1,6 @@
 #include "scene/scene_spec.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "params/run_spec.hpp"
 #include "shapegen/error.hpp"
@@ -35,8 +34,9 @@ const ParamList<ObjectsSpec>& objects_params() {
   using namespace declare;
   using P = ObjectsSpec;
   static const ParamList<ObjectsSpec> params = {
-      field(&P::count, range("objects.count", "1", {1, 255},
-                             "Objects per image: a whole number or range lo..hi (uniform).")),
+      field(&P::count,
+            integer_range("objects.count", "1", {1, 255},
+                          "Objects per image: a whole number or range lo..hi (uniform).")),
       field(&P::max_overlap,
             real("objects.max_overlap", "1", {0, 1},
                  "Largest IoU allowed between the ink boxes of two objects (1: no limit).")),
@@ -209,13 +209,6 @@ std::vector<ShapeClass> listed_classes(const ShapeSpec& shape) {
   for (ShapeClass c : shape_classes())
     if (c.id <= last) out.push_back(c);
   return out;
-}
-
-void check_object_count(const ObjectsSpec& objects) {
-  const Range count = objects.count;
-  if (count.lo != std::floor(count.lo) || count.hi != std::floor(count.hi))
-    throw ConfigError("key 'objects.count': value '" + format_value(count) +
-                      "' is invalid; allowed: whole numbers (a count or range lo..hi) in [1, 255]");
 }
 
 void check_something_is_drawn(const StyleSpec& style) {

@@ -29,7 +29,7 @@ struct ImageSpec {
 };
 
 struct ObjectsSpec {
-  Range count;
+  IntegerRange count;
   double max_overlap = 1;
   double min_visible = 0;
 };
@@ -72,7 +72,6 @@ SceneSpec bind_scene_spec(const Config& config);
 
 // Rules across scene keys; each throws ConfigError. The shape classes'
 // own rules are in their rows (ShapeDecl::rules).
-void check_object_count(const ObjectsSpec& objects);
 // shape.labels ("ellipse:circle, rectangle:square") as the class each class's
 // labels name, by class id; throws ConfigError naming what is wrong.
 std::vector<ShapeClass> parse_label_map(const std::string& text);

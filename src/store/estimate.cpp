@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "dataset/layouts/layout.hpp"
 #include "dataset/manifest.hpp"
-#include "sample/labels.hpp"
 #include "shapegen/png.hpp"
 
 namespace fs = std::filesystem;
@@ -46,21 +46,17 @@ std::optional<RunEstimate> estimate_run(const DatasetPlan& plan, std::uint64_t r
   const Sample sample = plan.generator().make_row(range.first);
   const double pixels = double(sample.image.width) * sample.image.height * sample.image.channels;
   if (rows <= 100000 && pixels * double(rows) <= 1e9) return std::nullopt;
-  const OutputSpec& spec = plan.output();
+  const ImageSpec& image = plan.image();
   const double png =
-      double(encode_png(sample.image, spec.png_encoder, spec.png_compression).size());
+      double(encode_png(sample.image, image.png_encoder, image.png_compression).size());
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const PlanRow row = plan.row(range.first);
   const double line = double(manifest_line(sample, row.file, row.split).size());
-  double bytes = png + line + double(csv_rows(sample, row.file, row.split).size());
-  if (spec.has(LayoutKind::coco)) bytes += line;  // about as long as the manifest line
-  if (spec.has(LayoutKind::yolo)) bytes += 64;
-  if (spec.has(LayoutKind::masks))
-    bytes +=
-        2 *
-        double(encode_png(instance_mask(sample), spec.png_encoder, spec.png_compression).size());
-  if (spec.has(LayoutKind::webdataset)) bytes += png + line + 3 * 512 + 1024;  // headers, padding
+  // Each layout's share, the primary files' first.
+  const layouts::SampleCost cost{plan, sample, row, png, line};
+  double bytes = 0;
+  for (const layouts::LayoutDecl* layout : plan.layouts()) bytes += layout->row_bytes(cost);
   RunEstimate e;
   e.rows = rows;
   e.bytes_per_row = bytes;

@@ -12,7 +12,7 @@ namespace shapegen {
 
 struct RunEstimate {
   std::uint64_t rows = 0;
-  double bytes_per_row = 0;    // every file a row adds, all layouts
+  double bytes_per_row = 0;    // every file a row adds, all layouts (LayoutDecl::row_bytes)
   double seconds_per_row = 0;  // on all threads
   double bytes() const { return bytes_per_row * double(rows); }
   double seconds() const { return seconds_per_row * double(rows); }

@@ -111,13 +111,13 @@ int write_whole_file(const fs::path& path, const std::vector<std::uint8_t>& byte
 
 }  // namespace
 
-FolderOutput::FolderOutput(fs::path dir, fs::path location, const OutputSpec& spec,
+FolderOutput::FolderOutput(fs::path dir, fs::path location, const DatasetPlan& plan,
                            const Checkpoint* resume)
     : dir_(std::move(dir)),
       location_(std::move(location)),
-      link_(spec.link),
-      png_encoder_(spec.png_encoder),
-      png_level_(spec.png_compression) {
+      link_(plan.output().link),
+      png_encoder_(plan.image().png_encoder),
+      png_level_(plan.image().png_compression) {
   if (!resume) return;
   files_ = resume->census.files;
   bytes_ = resume->census.bytes;

@@ -20,7 +20,7 @@ class FolderOutput : public FileOutput {
   // that name it (YOLO's data.yaml). `resume`: the checkpoint of the
   // interrupted run whose folder `dir` is; its streamed files are cut back
   // to their recorded lengths and continued.
-  FolderOutput(std::filesystem::path dir, std::filesystem::path location, const OutputSpec& spec,
+  FolderOutput(std::filesystem::path dir, std::filesystem::path location, const DatasetPlan& plan,
                const Checkpoint* resume = nullptr);
 
   std::unique_ptr<TextOutput> open_text(const std::string& file, TextCheck check) override;

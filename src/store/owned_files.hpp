@@ -1,7 +1,8 @@
 #pragma once
 // Private: which files of a folder a shapegen dataset owns (a place some
-// layout writes), so --overwrite replaces only a dataset and never the
-// user's own files beside it.
+// layout of the layout table writes, or a tool writes beside one), so
+// --overwrite replaces only a dataset and never the user's own files beside
+// it.
 #include <cstdint>
 #include <filesystem>
 #include <string>

@@ -190,7 +190,7 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
                         {kRecipeFile, plan.recipe()}});
   }
 
-  FolderOutput out(staging->dir(), fs::absolute(options.out_dir).lexically_normal(), plan.output(),
+  FolderOutput out(staging->dir(), fs::absolute(options.out_dir).lexically_normal(), plan,
                    checkpoint ? &*checkpoint : nullptr);
   FeedOptions feed;
   feed.jobs = std::max(1, options.jobs);

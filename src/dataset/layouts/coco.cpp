@@ -172,10 +172,15 @@ class Coco : public Sink {
 }  // namespace
 
 LayoutDecl coco() {
-  return {LayoutKind::coco, "coco", false,
-          [](const DatasetPlan& plan, FileOutput& out) -> std::unique_ptr<Sink> {
-            return std::make_unique<Coco>(plan, out);
-          }};
+  return {
+      .name = "coco",
+      .files = {{"annotations/instances_{split}.json", Join::coco}},
+      // An image's entry and its annotations: about as long as its manifest line.
+      .row_bytes = [](const SampleCost& c) { return c.line_bytes; },
+      .make = [](const DatasetPlan& plan, FileOutput& out) -> std::unique_ptr<Sink> {
+        return std::make_unique<Coco>(plan, out);
+      },
+  };
 }
 
 }  // namespace shapegen::layouts

@@ -23,10 +23,14 @@ class ImageFolder : public Sink {
 }  // namespace
 
 LayoutDecl imagefolder() {
-  return {LayoutKind::imagefolder, "imagefolder", false,
-          [](const DatasetPlan&, FileOutput& out) -> std::unique_ptr<Sink> {
-            return std::make_unique<ImageFolder>(out);
-          }};
+  return {
+      .name = "imagefolder",
+      .files = {{"{split}/{class}/{stem}.png", Join::row}},
+      .row_bytes = [](const SampleCost&) { return 0.0; },  // links to images/
+      .make = [](const DatasetPlan&, FileOutput& out) -> std::unique_ptr<Sink> {
+        return std::make_unique<ImageFolder>(out);
+      },
+  };
 }
 
 }  // namespace shapegen::layouts

@@ -6,6 +6,7 @@
 // shows the most ink there), so each object's mask spans its visible bbox.
 #include "dataset/layouts/layout.hpp"
 #include "sample/labels.hpp"
+#include "shapegen/png.hpp"
 
 namespace shapegen::layouts {
 
@@ -33,10 +34,22 @@ class Masks : public Sink {
 }  // namespace
 
 LayoutDecl masks() {
-  return {LayoutKind::masks, "masks", /*keep_masks=*/true,
-          [](const DatasetPlan&, FileOutput& out) -> std::unique_ptr<Sink> {
-            return std::make_unique<Masks>(out);
-          }};
+  return {
+      .name = "masks",
+      .keep_masks = true,
+      .files = {{"masks/semantic/{stem}.png", Join::row}, {"masks/instance/{stem}.png", Join::row}},
+      // Two gray images, each about as large as the instance mask encoded.
+      .row_bytes =
+          [](const SampleCost& c) {
+            const ImageSpec& image = c.plan.image();
+            return 2 * double(encode_png(instance_mask(c.sample), image.png_encoder,
+                                         image.png_compression)
+                                  .size());
+          },
+      .make = [](const DatasetPlan&, FileOutput& out) -> std::unique_ptr<Sink> {
+        return std::make_unique<Masks>(out);
+      },
+  };
 }
 
 }  // namespace shapegen::layouts

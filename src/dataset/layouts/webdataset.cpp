@@ -25,8 +25,8 @@ class WebDataset : public Sink {
   WebDataset(const DatasetPlan& plan, FileOutput& out)
       : out_(out),
         samples_(plan.output().webdataset_samples),
-        png_encoder_(plan.output().png_encoder),
-        png_level_(plan.output().png_compression),
+        png_encoder_(plan.image().png_encoder),
+        png_level_(plan.image().png_compression),
         // A shard continues its splits' numbering where the rows before it end.
         placed_(plan.split_rows_before(plan.rows().first)) {}
 
@@ -122,10 +122,23 @@ class WebDataset : public Sink {
 }  // namespace
 
 LayoutDecl webdataset() {
-  return {LayoutKind::webdataset, "webdataset", false,
-          [](const DatasetPlan& plan, FileOutput& out) -> std::unique_ptr<Sink> {
-            return std::make_unique<WebDataset>(plan, out);
-          }};
+  return {
+      .name = "webdataset",
+      // By its tar size: recipes without tars keep their bytes.
+      .switched_on = [](const OutputSpec& o) { return o.webdataset_samples > 0; },
+      .named_in_formats =
+          [](Config& config) {
+            if (bind_params(config, output_params()).webdataset_samples > 0) return;
+            config.set(key_of(output_params(), &OutputSpec::webdataset_samples), "1000",
+                       "--formats");
+          },
+      .files = {{"webdataset/{split}-{n}.tar", Join::tar}},
+      // The image and the manifest line again, three member headers and padding.
+      .row_bytes = [](const SampleCost& c) { return c.png_bytes + c.line_bytes + 3 * 512 + 1024; },
+      .make = [](const DatasetPlan& plan, FileOutput& out) -> std::unique_ptr<Sink> {
+        return std::make_unique<WebDataset>(plan, out);
+      },
+  };
 }
 
 }  // namespace shapegen::layouts

@@ -71,10 +71,19 @@ class Yolo : public Sink {
 }  // namespace
 
 LayoutDecl yolo() {
-  return {LayoutKind::yolo, "yolo", false,
-          [](const DatasetPlan& plan, FileOutput& out) -> std::unique_ptr<Sink> {
-            return std::make_unique<Yolo>(plan, out);
-          }};
+  return {
+      .name = "yolo",
+      .files = {{"images/{split}/{stem}.png", Join::row},
+                {"labels/{split}/{stem}.txt", Join::row},
+                {"data.yaml", Join::location}},
+      // Ultralytics caches the labels it read beside their folder (NumPy's
+      // save writes the .npy name, then renames it).
+      .tool_files = {"labels/{split}.cache", "labels/{split}.cache.npy"},
+      .row_bytes = [](const SampleCost&) { return 64.0; },  // a label file; the image is a link
+      .make = [](const DatasetPlan& plan, FileOutput& out) -> std::unique_ptr<Sink> {
+        return std::make_unique<Yolo>(plan, out);
+      },
+  };
 }
 
 }  // namespace shapegen::layouts

@@ -1,0 +1,49 @@
+#pragma once
+// The [output] keys, each bound to the field it fills (params/bind.hpp):
+// which layouts are written and how. The names output.formats allows come
+// from the layout table (layouts/layout.hpp), so a layout is named once.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "params/bind.hpp"
+
+namespace shapegen {
+
+// The splits a dataset may have, in the order output.split lists them.
+enum class Split { train, val, test };
+constexpr std::array<EnumName<Split>, 3> enum_names(Split) {
+  return {{{Split::train, "train"}, {Split::val, "val"}, {Split::test, "test"}}};
+}
+
+enum class SplitMode { hash, exact };
+constexpr std::array<EnumName<SplitMode>, 2> enum_names(SplitMode) {
+  return {{{SplitMode::hash, "hash"}, {SplitMode::exact, "exact"}}};
+}
+
+enum class YoloTask { detect, segment };
+constexpr std::array<EnumName<YoloTask>, 2> enum_names(YoloTask) {
+  return {{{YoloTask::detect, "detect"}, {YoloTask::segment, "segment"}}};
+}
+
+enum class LinkMode { hardlink, symlink, copy };
+constexpr std::array<EnumName<LinkMode>, 3> enum_names(LinkMode) {
+  return {
+      {{LinkMode::hardlink, "hardlink"}, {LinkMode::symlink, "symlink"}, {LinkMode::copy, "copy"}}};
+}
+
+struct OutputSpec {
+  std::vector<std::string> formats;  // layouts chosen by name, as given
+  Weights split;                     // over names_of<Split>()
+  SplitMode split_mode = SplitMode::hash;
+  YoloTask yolo_task = YoloTask::detect;
+  LinkMode link = LinkMode::hardlink;
+  std::uint64_t webdataset_samples = 0;  // samples per tar; 0: no tars
+};
+
+// output.formats, output.split, output.split_mode, output.yolo_task,
+// output.link, output.webdataset_samples: in describe's order.
+const ParamList<OutputSpec>& output_params();
+
+}  // namespace shapegen
