@@ -9,6 +9,7 @@ interpreter, on the snippet's variables.
 
 A block whose info string is `python signature` shows a call's signature
 (not runnable) and is left out; GitHub still highlights it as Python."""
+import importlib.util
 import os
 import pathlib
 import re
@@ -18,6 +19,14 @@ import sys
 
 INTEROP = pathlib.Path(__file__).resolve().parent.parent / "interop"
 FENCE = re.compile(r"^```(\S*)([^\n]*)\n(.*?)^```\s*$", re.M | re.S)
+
+
+def need(module):
+    """Skips the test (77) where `module` is not installed; looked up, not
+    imported (an import of ultralytics here would not be offline)."""
+    if importlib.util.find_spec(module) is None:
+        print(f"SKIPPED: python module '{module}' is not installed")
+        sys.exit(77)
 
 
 class Block:

@@ -11,6 +11,8 @@ import doc_snippets
 from module_common import Checks, generate, import_shapegen, workdir
 
 import_shapegen()  # skipped (77) where the module was not built
+for module in ("torch", "torchvision", "ultralytics", "pycocotools"):
+    doc_snippets.need(module)  # skipped where a client is missing (scripts/test.sh installs them)
 binary = sys.argv[1]
 checks = Checks()
 docs = pathlib.Path(os.environ["SHAPEGEN_SOURCE_DIR"]) / "docs"
