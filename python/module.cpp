@@ -7,8 +7,10 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -61,6 +63,19 @@ class PyGenerator {
     return shape;
   }
   py::tuple shape() const { return py::tuple(py::cast(image_shape())); }
+
+  std::vector<std::string> splits() const { return rows_.splits(); }
+  // The rows of one split as an int64 array (a DataLoader's indices).
+  py::array_t<std::int64_t> split_rows(const std::string& split) const {
+    std::vector<std::uint64_t> rows;
+    {
+      py::gil_scoped_release release;
+      rows = rows_.split_rows(split);
+    }
+    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(rows.size()));
+    std::copy(rows.begin(), rows.end(), out.mutable_data());
+    return out;
+  }
 
   // (image, manifest line[, instance mask]) of one row.
   py::tuple row(std::uint64_t i) const {
@@ -166,6 +181,22 @@ PYBIND11_MODULE(_shapegen, m) {
       },
       "Built-in presets as (name, path, description).");
 
+  // shapegen.Generator maps Python values (tuples, dicts, lists) by the key's kind.
+  m.def(
+      "keys",
+      [] {
+        static constexpr const char* kKinds[] = {"integer", "real",  "range",   "integer_range",
+                                                 "weights", "color", "boolean", "choice",
+                                                 "list",    "text"};
+        static_assert(std::size(kKinds) == static_cast<std::size_t>(Kind::text) + 1,
+                      "kKinds names every Kind, in its order");
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const OptionDecl& decl : option_table())
+          if (!decl.recorded) out.emplace_back(decl.key, kKinds[static_cast<int>(decl.kind)]);
+        return out;
+      },
+      "Every preset key (but the recorded ones) as (key, kind), in describe's order.");
+
   m.def(
       "classes",
       [] {
@@ -182,6 +213,8 @@ PYBIND11_MODULE(_shapegen, m) {
       .def("describe", &PyGenerator::describe)
       .def("values", &PyGenerator::values)
       .def_property_readonly("shape", &PyGenerator::shape)
+      .def("splits", &PyGenerator::splits)
+      .def("split_rows", &PyGenerator::split_rows, py::arg("split"))
       .def("row", &PyGenerator::row, py::arg("index"))
       .def("batch", &PyGenerator::batch, py::arg("first"), py::arg("n"), py::arg("jobs"));
 }

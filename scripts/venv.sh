@@ -38,7 +38,7 @@ EOF
 # What the clients import is Debian's torch and NumPy 1.x. (Ultralytics'
 # import is tested by the tests, offline: tests/interop/offline.py.)
 "$python" - <<'EOF'
-import numpy, torch, torchvision, pycocotools.coco, webdataset, cv2
+import numpy, torch, torchvision, pycocotools.coco, webdataset, cv2, pyarrow, datasets, jax
 for m in (numpy, torch, torchvision):
     assert m.__file__.startswith("/usr/lib/python3/dist-packages/"), f"{m.__name__} from {m.__file__}"
 assert numpy.__version__.startswith("1."), numpy.__version__

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "shapegen/config.hpp"
 #include "shapegen/sample.hpp"
@@ -37,6 +38,12 @@ class DatasetRows {
   std::string file(std::uint64_t row) const;
   // "train", "val" or "test" (output.split) of the row's base sample.
   std::string split(const Sample& sample) const;
+  // The splits with a non-zero fraction (output.split), in the order train,
+  // val, test; with the default output.split, "train" alone.
+  std::vector<std::string> splits() const;
+  // Rows whose base sample is in `split` (the rows whose manifest line says
+  // that split), ascending; empty for a split not in splits().
+  std::vector<std::uint64_t> split_rows(const std::string& split) const;
   // The manifest.jsonl line `generate` writes for this sample, without the newline.
   std::string manifest_line(const Sample& sample) const;
   // The masks layout's instance image (masks/instance/<stem>.png): 0 for

@@ -1,7 +1,7 @@
 """shapegen in Python: the rows of a shapegen dataset, made in memory.
 
     import shapegen
-    g = shapegen.Generator(preset="augmented", seed=7, **{"image.width": 96})
+    g = shapegen.Generator(preset="augmented", seed=7, image={"width": 96})
     image, labels = g[0]              # uint8 (H, W) or (H, W, 3), manifest row as a dict
     images, rows = g.batch(0, 256)    # (256, H, W[, 3]), list of dicts; C++ threads
 
@@ -9,6 +9,7 @@ Row i is row i of `shapegen generate` with the same preset and overrides: the
 image has the pixels of its PNG and the labels are its manifest.jsonl line.
 See docs/PYTHON.md. `shapegen.torch` holds a PyTorch Dataset.
 """
+import difflib
 import importlib.metadata
 import json
 import numbers
@@ -18,7 +19,7 @@ import os
 from . import _shapegen
 
 __version__ = _shapegen.__version__
-__all__ = ["Generator", "presets", "epoch_seed", "__version__"]
+__all__ = ["Generator", "presets", "epoch_seed", "SECTIONS", "__version__"]
 
 CLASSES = tuple(_shapegen.classes())
 """Class names in index order (the shape registry's rows, read from the library): YOLO class ids 0, 1, 2, ... and COCO
@@ -62,18 +63,95 @@ def presets():
     return {name: description for name, _, description in _shapegen.presets()}
 
 
+_KINDS = dict(_shapegen.keys())
+"""Every preset key: its kind ("range", "weights", "list", ...), for mapping Python values."""
+SECTIONS = tuple(dict.fromkeys(key.split(".", 1)[0] for key in _KINDS))
+"""The preset's sections ("dataset", "image", "shape", ...): Generator(image={"width": 96})."""
+
+
+def _is_number(value):
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _number_text(value):
+    return str(int(value)) if isinstance(value, numbers.Integral) else repr(float(value))
+
+
+def _pair(value):
+    """(lo, hi) or [lo, hi] of numbers -> 'lo..hi'; None for anything else."""
+    if isinstance(value, (tuple, list)) and len(value) == 2 and all(map(_is_number, value)):
+        return f"{_number_text(value[0])}..{_number_text(value[1])}"
+    return None
+
+
+# What each kind takes besides str (the preset syntax itself), for TypeError.
+_PYTHON_FORMS = {
+    "range": "a number or (lo, hi)",
+    "integer_range": "an int or (lo, hi)",
+    "weights": "a dict {name: weight}",
+    "list": "a list of names",
+    "color": "a gray level, (lo, hi) or (r, g, b) with each a number or (lo, hi)",
+    "boolean": "a bool",
+    "integer": "an int",
+    "real": "a number",
+}
+
+
 def _value_text(key, value):
-    """A Python value as preset syntax; strings pass through as they are."""
+    """A Python value as preset syntax; strings pass through as they are.
+
+    By the key's kind: (lo, hi) -> "lo..hi" for ranges and colors, {name: w}
+    -> "name:w, ..." for weights, [a, b] -> "a, b" for lists, (r, g, b) for
+    colors. The C++ parser then checks the text as it checks a preset's.
+    """
+    kind = _KINDS.get(key)
     if isinstance(value, str):
         return value
+    if kind is None:
+        return str(value)  # an unknown key: the library names it, with a hint
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, numbers.Integral):
-        return str(int(value))
-    if isinstance(value, numbers.Real):
-        return repr(float(value))
-    raise TypeError(f"key '{key}': value {value!r} is a {type(value).__name__}; allowed: str (the "
-                    f"preset syntax, e.g. '0.5..0.9' or 'triangle:2, circle:1'), int, float or bool")
+    if _is_number(value):
+        return _number_text(value)
+    if kind in ("range", "integer_range", "color") and _pair(value):
+        return _pair(value)
+    if kind == "color" and isinstance(value, (tuple, list)) and len(value) == 3:
+        parts = [_number_text(v) if _is_number(v) else _pair(v) for v in value]
+        if all(parts):
+            return ", ".join(parts)
+    if kind == "weights" and isinstance(value, dict):
+        if all(isinstance(k, str) and _is_number(w) for k, w in value.items()):
+            return ", ".join(f"{k}:{_number_text(w)}" for k, w in value.items())
+    if kind == "list" and isinstance(value, (tuple, list)) and all(isinstance(v, str) for v in value):
+        return ", ".join(value)
+    forms = "str (the preset syntax)" + (f" or {_PYTHON_FORMS[kind]}" if kind in _PYTHON_FORMS else "")
+    raise TypeError(f"key '{key}': value {value!r} is not valid for a {kind or 'preset'} key; "
+                    f"allowed: {forms}")
+
+
+def _assignments(overrides):
+    """Keyword arguments -> [(dotted key, value)]: section dicts
+    (image={"width": 96}) and dotted keys (**{"image.width": 96}) alike; a key
+    given twice is a ValueError."""
+    out = {}
+    for name, value in overrides.items():
+        if name in SECTIONS:
+            if not isinstance(value, dict):
+                first = next(k.split(".", 1)[1] for k in _KINDS if k.startswith(name + "."))
+                raise TypeError(f"{name}: value {value!r} is a {type(value).__name__}; allowed: a dict "
+                                f"of [{name}] keys, e.g. {name}={{'{first}': ...}}")
+            pairs = [(f"{name}.{sub}", v) for sub, v in value.items()]
+        elif "." not in name and isinstance(value, dict):
+            close = difflib.get_close_matches(name, SECTIONS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ValueError(f"section '{name}' is unknown{hint}; allowed: {', '.join(SECTIONS)}")
+        else:
+            pairs = [(name, value)]  # a dotted key; an unknown one gets the CLI's hint
+        for key, v in pairs:
+            if key in out:
+                raise ValueError(f"key '{key}' is given twice (values {out[key]!r} and {v!r}); give it once")
+            out[key] = v
+    return out
 
 
 class Generator:
@@ -84,28 +162,44 @@ class Generator:
     preset     built-in name or path to an INI file, as `shapegen generate --preset`
     seed, count, variants
                shortcuts for dataset.seed, dataset.count, dataset.variants
-    overrides  any preset key, e.g. **{"image.width": 96, "shape.size": "0.3..0.6"};
-               values are str (preset syntax), int, float or bool
+    overrides  preset keys, by section or dotted:
+                 image={"width": 96}, shape={"size": (0.3, 0.6), "classes": {"triangle": 2, "circle": 1}}
+                 **{"image.width": 96, "shape.size": "0.3..0.6"}
+               values: str (preset syntax), int, float, bool; (lo, hi) for a range,
+               {name: weight} for weights, [names] for a list (output.formats)
     masks      g[i] also returns the instance mask (as masks/instance/<stem>.png)
 
-    A bad preset, key or value raises ValueError with the CLI's message.
+    A bad preset, key or value raises ValueError with the CLI's message; a
+    value of a type the key cannot take, TypeError.
     """
 
     def __init__(self, preset="basic", *, seed=None, count=None, variants=None, masks=False,
                  **overrides):
-        assignments = [(key, _value_text(key, value)) for key, value in overrides.items()]
-        # The CLI applies its shortcuts after the key overrides; so do we.
-        for key, value in (("dataset.count", count), ("dataset.seed", seed),
-                           ("dataset.variants", variants)):
-            if value is not None:
-                assignments.append((key, _value_text(key, value)))
-        self._build(os.fspath(preset), assignments, bool(masks))
+        if not isinstance(preset, (str, os.PathLike)):
+            raise TypeError(f"preset: value {preset!r} is a {type(preset).__name__}; allowed: a built-in "
+                            f"preset name ({', '.join(presets())}) or the path of an INI file")
+        if not isinstance(masks, bool):
+            raise TypeError(f"masks: value {masks!r} is a {type(masks).__name__}; allowed: True or False")
+        keys = _assignments(overrides)
+        # The CLI applies its shortcuts after the key overrides; here a key set
+        # both ways is a mistake, not an order.
+        shortcuts = {"dataset.count": ("count", count), "dataset.seed": ("seed", seed),
+                     "dataset.variants": ("variants", variants)}
+        assignments = [(key, _value_text(key, value)) for key, value in keys.items()]
+        for key, (name, value) in shortcuts.items():
+            if value is None:
+                continue
+            if key in keys:
+                raise ValueError(f"{name}: value {value!r} and key '{key}' {keys[key]!r} both given; give one")
+            assignments.append((key, _value_text(key, value)))
+        self._build(os.fspath(preset), assignments, masks)
 
     def _build(self, preset, assignments, masks):
         self._args = (preset, assignments, masks)
         self._g = _shapegen.Generator(preset, assignments, masks)
         self._len = len(self._g)
         self._config = None
+        self._split_rows = None
 
     def __reduce__(self):
         # Rebuilt from its recipe, so a DataLoader can send it to spawned workers.
@@ -129,6 +223,28 @@ class Generator:
         if self._config is None:
             self._config = self._g.values()
         return dict(self._config)
+
+    @property
+    def splits(self):
+        """The splits that have rows, in the order train, val, test: the
+        values the manifest's "split" takes (output.split and split_mode)."""
+        return tuple(name for name, rows in self._splits().items() if len(rows))
+
+    def split_rows(self, split):
+        """Rows of `split` ("train", "val" or "test"), ascending: an int64
+        array of the rows whose manifest line has that "split". The C++
+        writer's own rule (output.split, output.split_mode), so the rows are
+        those `shapegen generate` puts in that split."""
+        rows = self._splits().get(split) if isinstance(split, str) else None
+        if rows is None or not len(rows):
+            raise ValueError(f"split: value {split!r} is invalid; allowed: {', '.join(self.splits)} "
+                             f"(the splits of output.split '{self.config['output.split']}' that have rows)")
+        return rows.copy()
+
+    def _splits(self):
+        if self._split_rows is None:
+            self._split_rows = {name: self._g.split_rows(name) for name in self._g.splits()}
+        return self._split_rows
 
     def describe(self):
         """The resolved preset as commented INI, the text of `shapegen describe`."""
@@ -166,13 +282,25 @@ class Generator:
         if n < 0 or start < 0 or start + n > self._len:
             raise IndexError(f"rows {start}..{start + n - 1} out of range: the dataset has "
                              f"{self._len} rows (0..{self._len - 1})")
-        jobs = (os.cpu_count() or 1) if jobs is None else operator.index(jobs)
+        jobs = min(os.cpu_count() or 1, _MAX_JOBS) if jobs is None else _jobs(jobs)
         out = self._g.batch(start, n, jobs)
         return (out[0], [json.loads(line) for line in out[1]]) + tuple(out[2:])
 
     def __repr__(self):
         return (f"shapegen.Generator(preset={self._args[0]!r}, {len(self)} rows, "
                 f"shape={self.shape}, overrides={dict(self._args[1])!r})")
+
+
+_MAX_JOBS = 256  # as the C++ binding allows
+
+
+def _jobs(jobs):
+    if isinstance(jobs, bool) or not isinstance(jobs, numbers.Integral):
+        raise TypeError(f"jobs: value {jobs!r} is a {type(jobs).__name__}; allowed: an int in "
+                        f"1..{_MAX_JOBS}, or None for all cores")
+    if not 1 <= jobs <= _MAX_JOBS:
+        raise ValueError(f"jobs: value '{jobs}' is invalid; allowed: 1..{_MAX_JOBS}")
+    return int(jobs)
 
 
 def _restore(preset, assignments, masks):

@@ -22,11 +22,13 @@ the same items. Targets (docs/PYTHON.md):
   "masks"  "boxes" plus masks=uint8 [N, H, W]: 1 where the pixel belongs to that
            object (masks/instance/<stem>.png == k + 1 for manifest object k)
 """
+import operator
+
 import numpy as np
 import torch
 import torch.utils.data
 
-from . import CLASSES, Generator, epoch_seed
+from . import CLASSES, Generator, _assignments, epoch_seed
 
 __all__ = ["ShapeDataset", "collate_detection", "TARGETS"]
 
@@ -44,13 +46,16 @@ class ShapeDataset(torch.utils.data.Dataset):
     """Rows of a shapegen preset as (image, target).
 
     ShapeDataset(preset="basic", *, seed=None, count=None, epoch=0, target="class",
-                 transform=None, target_transform=None, **overrides)
+                 split=None, transform=None, target_transform=None, **overrides)
 
     preset, count, overrides
-        as shapegen.Generator (any preset key, e.g. **{"image.width": 96})
+        as shapegen.Generator (image={"width": 96} or **{"image.width": 96})
     seed    dataset seed (default: the preset's dataset.seed)
     epoch   epoch e uses dataset seed shapegen.epoch_seed(seed, e); epoch 0 is
             the seed itself, i.e. exactly the CLI's dataset
+    split   None: every row; "train", "val" or "test": the rows the CLI puts
+            in that split (output.split), chosen at epoch 0 and kept for every
+            epoch (set_epoch redraws their samples, the rows stay)
     target  "class", "boxes" or "masks" (see the module docstring)
     transform
             called with the uint8 NumPy image (H, W) or (H, W, 3); default:
@@ -60,7 +65,7 @@ class ShapeDataset(torch.utils.data.Dataset):
     """
 
     def __init__(self, preset="basic", *, seed=None, count=None, epoch=0, target="class",
-                 transform=None, target_transform=None, **overrides):
+                 split=None, transform=None, target_transform=None, **overrides):
         if target not in TARGETS:
             raise ValueError(f"target: value '{target}' is invalid; allowed: {', '.join(TARGETS)}")
         self.preset, self.count, self.overrides = preset, count, dict(overrides)
@@ -69,6 +74,11 @@ class ShapeDataset(torch.utils.data.Dataset):
         self._generator = Generator(preset, seed=seed, count=count, masks=target == "masks", **overrides)
         config = self._generator.config
         self.seed, self.epoch = int(config["dataset.seed"]), 0
+        # Dotted keys, so that an epoch's seed replaces a dataset.seed given as a key.
+        self._keys = _assignments(overrides)
+        self._keys.pop("dataset.seed", None)
+        self.split = split
+        self._rows = None if split is None else self._generator.split_rows(split)
         if target == "class" and float(config["objects.count"].split("..")[-1]) > 1:
             raise ValueError(f"target 'class' needs one object per image, but objects.count is "
                              f"'{config['objects.count']}'; use target='boxes' or 'masks'")
@@ -83,7 +93,7 @@ class ShapeDataset(torch.utils.data.Dataset):
         if epoch == self.epoch:
             return
         self._generator = Generator(self.preset, seed=epoch_seed(self.seed, epoch), count=self.count,
-                                    masks=self.target == "masks", **self.overrides)
+                                    masks=self.target == "masks", **self._keys)
         self.epoch = epoch
 
     @property
@@ -91,10 +101,21 @@ class ShapeDataset(torch.utils.data.Dataset):
         """The shapegen.Generator of the current epoch."""
         return self._generator
 
+    @property
+    def rows(self):
+        """The generator's row of each item: range(len) without a split."""
+        return range(len(self._generator)) if self._rows is None else self._rows.copy()
+
     def __len__(self):
-        return len(self._generator)
+        return len(self._generator) if self._rows is None else len(self._rows)
 
     def __getitem__(self, i):
+        if self._rows is not None:
+            i = operator.index(i)
+            if not 0 <= i < len(self._rows):
+                raise IndexError(f"item {i} out of range: split '{self.split}' has {len(self._rows)} rows "
+                                 f"(0..{len(self._rows) - 1})")
+            i = int(self._rows[i])
         row = self._generator[i]
         image, labels = row[0], row[1]
         target = self._target(labels, row[2] if len(row) > 2 else None)
@@ -118,8 +139,9 @@ class ShapeDataset(torch.utils.data.Dataset):
         return out
 
     def __repr__(self):
+        split = "" if self.split is None else f"split={self.split!r}, "
         return (f"ShapeDataset(preset={self.preset!r}, seed={self.seed}, epoch={self.epoch}, "
-                f"target={self.target!r}, {len(self)} rows)")
+                f"target={self.target!r}, {split}{len(self)} rows)")
 
 
 def collate_detection(batch):

@@ -1,5 +1,7 @@
 #include "shapegen/rows.hpp"
 
+#include <algorithm>
+
 #include "base/parallel.hpp"
 #include "dataset/manifest.hpp"
 #include "dataset/plan.hpp"
@@ -40,6 +42,17 @@ std::string DatasetRows::file(std::uint64_t row) const { return impl_->plan.row(
 
 std::string DatasetRows::split(const Sample& sample) const {
   return impl_->plan.row(sample.index).split;
+}
+
+std::vector<std::string> DatasetRows::splits() const { return impl_->plan.splits(); }
+
+std::vector<std::uint64_t> DatasetRows::split_rows(const std::string& split) const {
+  std::vector<std::uint64_t> out;
+  const std::vector<std::string>& used = impl_->plan.splits();
+  if (std::find(used.begin(), used.end(), split) == used.end()) return out;
+  for (std::uint64_t i = 0; i < size(); ++i)
+    if (impl_->plan.row(i).split == split) out.push_back(i);
+  return out;
 }
 
 std::string DatasetRows::manifest_line(const Sample& sample) const {

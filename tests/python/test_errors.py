@@ -61,7 +61,7 @@ with workdir() as tmp:
     checks.check(got is not None and "did you mean 'dataset.seed'" in got, f"sed=3: {got!r}")
 
     # Types and rows.
-    raises(TypeError, lambda: shapegen.Generator(**{"shape.size": (0.2, 0.5)}), "tuple value")
+    raises(TypeError, lambda: shapegen.Generator(**{"shape.size": (0.2, 0.5, 0.7)}), "3-tuple for a range")
     g = shapegen.Generator("basic", count=5)
     for i in (-1, 5, 10**12):
         message = raises(IndexError, lambda: g[i], f"g[{i}]")
