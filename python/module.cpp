@@ -43,6 +43,7 @@ class PyGenerator {
 
   std::uint64_t size() const { return rows_.size(); }
   std::string describe() const { return config_.to_ini(); }
+  std::string class_table() const { return rows_.class_table(); }
 
   py::dict values() const {
     py::dict out;
@@ -181,6 +182,7 @@ PYBIND11_MODULE(_shapegen, m) {
       .def("__len__", &PyGenerator::size)
       .def("describe", &PyGenerator::describe)
       .def("values", &PyGenerator::values)
+      .def("class_table", &PyGenerator::class_table)
       .def_property_readonly("shape", &PyGenerator::shape)
       .def("row", &PyGenerator::row, py::arg("index"))
       .def("batch", &PyGenerator::batch, py::arg("first"), py::arg("n"), py::arg("jobs"));

@@ -37,6 +37,8 @@ class DatasetRows {
   std::string file(std::uint64_t row) const;
   // "train", "val" or "test" (output.split) of the row's base sample.
   std::string split(const Sample& sample) const;
+  // classes.json's text: the label classes every loader numbers by.
+  std::string class_table() const;
   // The manifest.jsonl line `generate` writes for this sample, without the newline.
   std::string manifest_line(const Sample& sample) const;
   // The masks layout's instance image (masks/instance/<stem>.png): 0 for

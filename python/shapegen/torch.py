@@ -91,6 +91,16 @@ class ShapeDataset(torch.utils.data.Dataset):
         """The shapegen.Generator of the current epoch."""
         return self._generator
 
+    @property
+    def classes(self):
+        """Label class names by class index (the dataset's classes.json), as torchvision's."""
+        return self._generator.classes
+
+    @property
+    def class_to_idx(self):
+        """{name: class index} (the dataset's classes.json), as torchvision's."""
+        return self._generator.class_to_idx
+
     def __len__(self):
         return len(self._generator)
 

@@ -1,6 +1,7 @@
 #include "shapegen/rows.hpp"
 
 #include "base/parallel.hpp"
+#include "dataset/class_table.hpp"
 #include "dataset/manifest.hpp"
 #include "dataset/plan.hpp"
 #include "sample/labels.hpp"
@@ -41,6 +42,8 @@ std::string DatasetRows::file(std::uint64_t row) const { return impl_->plan.row(
 std::string DatasetRows::split(const Sample& sample) const {
   return impl_->plan.row(sample.index).split;
 }
+
+std::string DatasetRows::class_table() const { return class_table_json(impl_->generator); }
 
 std::string DatasetRows::manifest_line(const Sample& sample) const {
   const PlanRow row = impl_->plan.row(sample.index);
