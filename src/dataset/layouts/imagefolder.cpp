@@ -43,11 +43,13 @@ std::vector<std::string> missing_classes(const DatasetPlan& plan, const fs::path
         shifted += (shifted.empty() ? "" : ", ") + folder;
     }
     if (missing.empty()) continue;
-    lines.push_back("imagefolder: split '" + split + "' has no image of class " + missing +
-                    ": torchvision's ImageFolder numbers only the folders present, so " +
-                    (shifted.empty() ? "it knows fewer classes than classes.json"
-                                     : "its indices of " + shifted +
-                                           " shift down from the ids in classes.json"));
+    const bool several = missing.find(',') != std::string::npos;
+    lines.push_back(
+        "imagefolder: split '" + split + "' has no image of class" + (several ? "es " : " ") +
+        missing + ": torchvision's ImageFolder numbers only the folders present, so " +
+        (shifted.empty()
+             ? "it knows fewer classes than classes.json"
+             : "its indices of " + shifted + " shift down from the ids in classes.json"));
   }
   return lines;
 }
