@@ -45,6 +45,7 @@ class PyGenerator {
 
   std::uint64_t size() const { return rows_.size(); }
   std::string describe() const { return config_.to_ini(); }
+  std::string class_table() const { return rows_.class_table(); }
 
   py::dict values() const {
     py::dict out;
@@ -212,6 +213,7 @@ PYBIND11_MODULE(_shapegen, m) {
       .def("__len__", &PyGenerator::size)
       .def("describe", &PyGenerator::describe)
       .def("values", &PyGenerator::values)
+      .def("class_table", &PyGenerator::class_table)
       .def_property_readonly("shape", &PyGenerator::shape)
       .def("splits", &PyGenerator::splits)
       .def("split_rows", &PyGenerator::split_rows, py::arg("split"))

@@ -327,6 +327,10 @@ BOOST_AUTO_TEST_CASE(splits_are_per_base_sample_and_stable) {
   const auto a = lines(read_text(t.path() / "a/manifest.jsonl"));
   const auto b = lines(read_text(t.path() / "b/manifest.jsonl"));
   std::map<std::string, int> seen;
+  std::map<std::string, std::string> folder;  // ImageFolder's, by class name
+  const auto table = nlohmann::json::parse(read_text(t.path() / "a/classes.json"));
+  for (const auto& c : table["classes"])
+    folder[c["name"].get<std::string>()] = c["imagefolder"].get<std::string>();
   for (std::size_t i = 0; i < a.size(); ++i) {
     const auto j = nlohmann::json::parse(a[i]);
     const auto base = j["base_index"].get<std::size_t>();
@@ -335,7 +339,7 @@ BOOST_AUTO_TEST_CASE(splits_are_per_base_sample_and_stable) {
     BOOST_TEST(j["split"] == nlohmann::json::parse(b[base])["split"]);
     ++seen[j["split"].get<std::string>()];
     const std::string link = j["split"].get<std::string>() + "/" +
-                             j["objects"][0]["class"].get<std::string>() + "/" +
+                             folder.at(j["objects"][0]["class"].get<std::string>()) + "/" +
                              fs::path(j["file"].get<std::string>()).filename().string();
     BOOST_TEST(
         fs::equivalent(t.path() / "a" / link, t.path() / "a" / j["file"].get<std::string>()));
@@ -405,8 +409,9 @@ BOOST_AUTO_TEST_CASE(relabeled_classes_reach_every_label_file_as_their_label) {
     if (shape == "rectangle") BOOST_TEST(cls == "square");
     label_of_shape[shape] = cls;
     class_of_file[fs::path(j["file"].get<std::string>()).stem().string()] = cls;
-    // ImageFolder files under the label.
-    BOOST_TEST(fs::exists(h / j["split"].get<std::string>() / cls /
+    // ImageFolder files under the label's folder, "<id>_<name>".
+    const std::string folder = std::to_string(test::shape_class(cls).id) + "_" + cls;
+    BOOST_TEST(fs::exists(h / j["split"].get<std::string>() / folder /
                           fs::path(j["file"].get<std::string>()).filename()));
   }
   BOOST_TEST(label_of_shape.size() == 5u);  // every class was drawn
@@ -415,7 +420,7 @@ BOOST_AUTO_TEST_CASE(relabeled_classes_reach_every_label_file_as_their_label) {
     std::set<std::string> folders;
     for (const auto& e : fs::directory_iterator(h / split))
       folders.insert(e.path().filename().string());
-    BOOST_TEST(folders == (std::set<std::string>{"circle", "square", "triangle"}));
+    BOOST_TEST(folders == (std::set<std::string>{"0_triangle", "1_circle", "2_square"}));
   }
   // COCO: three categories; every annotation's category is the label's.
   const std::map<int, std::string> category = {{1, "triangle"}, {2, "circle"}, {3, "square"}};

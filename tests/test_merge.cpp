@@ -217,10 +217,10 @@ BOOST_AUTO_TEST_CASE(merge_refuses_damaged_shards) {
     fs::copy(keep, s1, fs::copy_options::recursive);
   };
   fs::remove(s1 / "masks/instance/000004.png");
-  expect_refused(m, damaged + "it holds 21 files of ", out);
+  expect_refused(m, damaged + "it holds 22 files of ", out);
   restore();
   fs::resize_file(s1 / "webdataset/train-000000.tar", 3072);
-  expect_refused(m, "its dataset.ini records 22 files of ", out);
+  expect_refused(m, "its dataset.ini records 23 files of ", out);
   restore();
   std::ofstream(s1 / "labels/notes.txt") << "mine";
   expect_refused(m, damaged + "it holds labels/notes.txt, which is no file of this dataset", out);

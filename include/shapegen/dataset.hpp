@@ -36,6 +36,9 @@ struct GenerateOptions {
   bool space_check = true;
   // Notes for the user (leftovers of dead runs tidied, a run resumed).
   std::function<void(const std::string& line)> note;
+  // Warnings about the whole dataset written (ImageFolder: a split lacking a
+  // class, which shifts torchvision's class indices).
+  std::function<void(const std::string& line)> warning;
 };
 
 // Checks that out_dir may be written (throws IoError naming the folder and

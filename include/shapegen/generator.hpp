@@ -27,6 +27,9 @@ class Generator {
   // The classes label files list (COCO categories, YOLO names): the
   // registry's rows up to the last one this preset's objects are labeled as.
   std::vector<ShapeClass> label_classes() const;
+  // The classes this preset draws (shape.classes weight > 0) that are labeled
+  // as `label` (shape.labels; a class unmapped is labeled as itself), by id.
+  std::vector<ShapeClass> drawn_as(ShapeClass label) const;
   // True when the preset draws a class it labels as another (shape.labels).
   bool relabels() const;
 

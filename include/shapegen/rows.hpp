@@ -44,6 +44,8 @@ class DatasetRows {
   // Rows whose base sample is in `split` (the rows whose manifest line says
   // that split), ascending; empty for a split not in splits().
   std::vector<std::uint64_t> split_rows(const std::string& split) const;
+  // classes.json's text: the label classes every loader numbers by.
+  std::string class_table() const;
   // The manifest.jsonl line `generate` writes for this sample, without the newline.
   std::string manifest_line(const Sample& sample) const;
   // The masks layout's instance image (masks/instance/<stem>.png): 0 for

@@ -214,6 +214,19 @@ class Generator:
         return self._g.shape
 
     @property
+    def classes(self):
+        """Label class names by class id, as torchvision datasets' .classes (classes.json)."""
+        return [c["name"] for c in self._class_table()]
+
+    @property
+    def class_to_idx(self):
+        """{name: class id}, as torchvision datasets' .class_to_idx (classes.json)."""
+        return {c["name"]: c["id"] for c in self._class_table()}
+
+    def _class_table(self):
+        return json.loads(self._g.class_table())["classes"]
+
+    @property
     def masks(self):
         return self._args[2]
 

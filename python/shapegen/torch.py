@@ -106,6 +106,16 @@ class ShapeDataset(torch.utils.data.Dataset):
         """The generator's row of each item: range(len) without a split."""
         return range(len(self._generator)) if self._rows is None else self._rows.copy()
 
+    @property
+    def classes(self):
+        """Label class names by class index (the dataset's classes.json), as torchvision's."""
+        return self._generator.classes
+
+    @property
+    def class_to_idx(self):
+        """{name: class index} (the dataset's classes.json), as torchvision's."""
+        return self._generator.class_to_idx
+
     def __len__(self):
         return len(self._generator) if self._rows is None else len(self._rows)
 

@@ -91,6 +91,10 @@ int run_generate(const std::vector<std::string>& args) {
     progress.clear();
     std::cerr << "shapegen: note: " << line << "\n";
   };
+  options.warning = [&](const std::string& line) {
+    progress.clear();
+    std::cerr << "shapegen: warning: " << line << "\n";
+  };
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   try {
@@ -109,7 +113,7 @@ int run_generate(const std::vector<std::string>& args) {
     std::cout << " (shard " << options.shard.index << " of " << options.shard.count << ": rows "
               << rows.first << " to " << rows.end << ", the last one excluded)";
   std::cout << " to " << options.out_dir << (slash ? "" : "/")
-            << " (images/, manifest.jsonl, labels.csv, dataset.ini): "
+            << " (images/, manifest.jsonl, labels.csv, classes.json, dataset.ini): "
             << progress.summary(rows.size(), bytes) << "\n";
   return 0;
 }

@@ -22,7 +22,7 @@ void print_usage() {
       << " - labeled datasets of parametric shapes\n\n"
          "Usage: shapegen <command> [options]\n\n"
          "Commands:\n"
-         "  generate   write a dataset (images, manifest.jsonl, labels.csv, dataset.ini)\n"
+         "  generate   write a dataset (images, manifest, labels.csv, classes.json, dataset.ini)\n"
          "  preview    write a contact sheet of samples with label overlays\n"
          "  describe   print the fully resolved preset as INI, every key\n"
          "  presets    list the built-in presets\n"

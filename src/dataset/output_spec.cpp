@@ -17,6 +17,17 @@ OptionDecl webdataset_samples() {
   return decl;
 }
 
+// Optional too: recipes from before the key keep their bytes.
+OptionDecl coco_segmentation() {
+  OptionDecl decl = declare::choice(
+      "output.coco_segmentation", name_of(CocoSegmentation::polygon), names_of<CocoSegmentation>(),
+      "COCO segmentation: the outline polygon clipped to the frame (polygon; the region, not "
+      "occluder-aware) or the visible mask as compressed RLE, pixel for pixel the masks "
+      "layout's instance mask (rle); area follows it.");
+  decl.optional = true;
+  return decl;
+}
+
 // "train:1, val:0, test:0": every row in the first split.
 std::string all_in_the_first_split() {
   std::string out;
@@ -51,6 +62,7 @@ const ParamList<OutputSpec>& output_params() {
                              "How layouts refer to the primary image file (hardlink falls back to "
                              "copy).")),
       field(&P::webdataset_samples, webdataset_samples()),
+      field(&P::coco_segmentation, coco_segmentation()),
   };
   return params;
 }

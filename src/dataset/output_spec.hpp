@@ -27,6 +27,11 @@ constexpr std::array<EnumName<YoloTask>, 2> enum_names(YoloTask) {
   return {{{YoloTask::detect, "detect"}, {YoloTask::segment, "segment"}}};
 }
 
+enum class CocoSegmentation { polygon, rle };
+constexpr std::array<EnumName<CocoSegmentation>, 2> enum_names(CocoSegmentation) {
+  return {{{CocoSegmentation::polygon, "polygon"}, {CocoSegmentation::rle, "rle"}}};
+}
+
 enum class LinkMode { hardlink, symlink, copy };
 constexpr std::array<EnumName<LinkMode>, 3> enum_names(LinkMode) {
   return {
@@ -40,10 +45,12 @@ struct OutputSpec {
   YoloTask yolo_task = YoloTask::detect;
   LinkMode link = LinkMode::hardlink;
   std::uint64_t webdataset_samples = 0;  // samples per tar; 0: no tars
+  CocoSegmentation coco_segmentation = CocoSegmentation::polygon;
 };
 
 // output.formats, output.split, output.split_mode, output.yolo_task,
-// output.link, output.webdataset_samples: in describe's order.
+// output.link, output.webdataset_samples, output.coco_segmentation: in
+// describe's order.
 const ParamList<OutputSpec>& output_params();
 
 }  // namespace shapegen

@@ -9,9 +9,10 @@ namespace shapegen {
 
 namespace {
 
-bool keeps_masks(const std::vector<const layouts::LayoutDecl*>& on) {
-  return std::any_of(on.begin(), on.end(),
-                     [](const layouts::LayoutDecl* d) { return d->keep_masks; });
+bool keeps_masks(const std::vector<const layouts::LayoutDecl*>& on, const OutputSpec& spec) {
+  return std::any_of(on.begin(), on.end(), [&](const layouts::LayoutDecl* d) {
+    return d->keep_masks && d->keep_masks(spec);
+  });
 }
 
 }  // namespace
@@ -21,7 +22,7 @@ DatasetPlan::DatasetPlan(const Config& config, const Shard& shard, int jobs)
       image_(bind_params(config, image_params())),
       run_(bind_params(config, run_params())),
       layouts_(layouts::switched_on(output_)),
-      generator_(config, keeps_masks(layouts_)),
+      generator_(config, keeps_masks(layouts_, output_)),
       rows_(generator_.row_count()),
       variants_(generator_.variants()),
       shard_(shard),

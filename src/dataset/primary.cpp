@@ -1,6 +1,8 @@
 // The dataset's own files, beside any layout: images/<stem>.png,
-// manifest.jsonl (one line per row), labels.csv (one row per object) and
-// dataset.ini, the recipe. Declared as the layout table's first row.
+// manifest.jsonl (one line per row), labels.csv (one row per object),
+// classes.json (the class table every layout numbers by) and dataset.ini,
+// the recipe. Declared as the layout table's first row.
+#include "dataset/class_table.hpp"
 #include "dataset/layouts/layout.hpp"
 #include "dataset/manifest.hpp"
 #include "dataset/shard_record.hpp"
@@ -37,6 +39,7 @@ class Primary : public Sink {
   void finish() override {
     manifest_->close();
     csv_->close();
+    out_.write_text("classes.json", class_table_json(plan_.generator()), TextCheck::lines);
     // A shard: the recipe, then its record (with what it wrote, for merge).
     std::string ini = plan_.recipe();
     if (!plan_.shard().whole())
@@ -61,6 +64,7 @@ LayoutDecl primary() {
       .files = {{"images/{stem}.png", Join::row},
                 {"manifest.jsonl", Join::lines},
                 {"labels.csv", Join::table},
+                {"classes.json", Join::same},
                 {"dataset.ini", Join::recipe}},
       .row_bytes =
           [](const SampleCost& c) {

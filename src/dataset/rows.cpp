@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/parallel.hpp"
+#include "dataset/class_table.hpp"
 #include "dataset/manifest.hpp"
 #include "dataset/plan.hpp"
 #include "sample/labels.hpp"
@@ -54,6 +55,7 @@ std::vector<std::uint64_t> DatasetRows::split_rows(const std::string& split) con
     if (impl_->plan.row(i).split == split) out.push_back(i);
   return out;
 }
+std::string DatasetRows::class_table() const { return class_table_json(impl_->generator); }
 
 std::string DatasetRows::manifest_line(const Sample& sample) const {
   const PlanRow row = impl_->plan.row(sample.index);

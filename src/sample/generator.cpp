@@ -36,6 +36,14 @@ std::vector<ShapeClass> Generator::label_classes() const {
   return listed_classes(impl_->sampler.spec().shape);
 }
 
+std::vector<ShapeClass> Generator::drawn_as(ShapeClass label) const {
+  const ShapeSpec& shape = impl_->sampler.spec().shape;
+  std::vector<ShapeClass> out;
+  for (ShapeClass c : shape_classes())
+    if (shape.classes.of(c) > 0 && shape.label_of[std::size_t(c.id)] == label) out.push_back(c);
+  return out;
+}
+
 bool Generator::relabels() const {
   const ShapeSpec& shape = impl_->sampler.spec().shape;
   for (ShapeClass c : shape_classes())

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "dataset/feed.hpp"
+#include "dataset/layouts/layout.hpp"
 #include "dataset/plan.hpp"
 #include "shapegen/dataset.hpp"
 #include "shapegen/error.hpp"
@@ -242,6 +243,10 @@ void generate_dataset(const Config& config, const GenerateOptions& options) {
                   ": fix the cause and rerun with --resume (or --overwrite to discard them)");
   }
   staging->commit();
+  if (options.warning && plan.shard().whole())
+    for (const layouts::LayoutDecl* d : plan.layouts())
+      if (d->warnings)
+        for (const std::string& line : d->warnings(plan, options.out_dir)) options.warning(line);
 }
 
 }  // namespace shapegen

@@ -1,7 +1,9 @@
 """torchvision.datasets.ImageFolder loads shapegen's ImageFolder layout, and
 its classes, class_to_idx and per-split counts match the manifest (whose
-class names are the ones expected: no class is named here)."""
+class names are the ones expected: no class is named here); its class index
+of every image is the image's class id in classes.json."""
 import collections
+import json
 import os
 import sys
 
@@ -15,18 +17,27 @@ with workdir() as tmp:
     generate(binary, out, "--preset", "basic", "--count", "90", "--formats", "imagefolder",
              "--split", "train=0.6,val=0.2,test=0.2", "--output.split_mode=exact")
     rows = manifest(out)
+    with open(os.path.join(out, "classes.json")) as f:
+        table = json.load(f)["classes"]
+    folder = {c["name"]: c["imagefolder"] for c in table}
+    class_id = {c["name"]: c["id"] for c in table}
     expected = collections.Counter((r["split"], r["objects"][0]["class"]) for r in rows)
     for split in ("train", "val", "test"):
         ds = datasets.ImageFolder(os.path.join(out, split))
-        # torchvision sorts the folders: the classes this split's images show, by name.
-        names = sorted({cls for s, cls in expected if s == split})
-        checks.check(len(names) >= 2, f"{split}: only {names} in the sample")
+        # torchvision sorts the folders ("<id>_<name>"): the classes this split's images show.
+        names = sorted({folder[cls] for s, cls in expected if s == split})
+        checks.check(len(names) == len(table), f"{split}: only {names} in the sample")
         checks.check(ds.classes == names, f"{split}: classes {ds.classes}, manifest {names}")
-        checks.check(ds.class_to_idx == {name: i for i, name in enumerate(names)}, f"{split}: {ds.class_to_idx}")
+        checks.check(ds.class_to_idx == {c["imagefolder"]: c["id"] for c in table},
+                     f"{split}: {ds.class_to_idx} is not the ids of classes.json")
         got = collections.Counter(ds.classes[label] for _, label in ds.samples)
-        for cls in ds.classes:
-            checks.check(got[cls] == expected[(split, cls)],
-                         f"{split}/{cls}: ImageFolder has {got[cls]}, manifest {expected[(split, cls)]}")
+        for cls in class_id:
+            checks.check(got[folder[cls]] == expected[(split, cls)],
+                         f"{split}/{cls}: ImageFolder has {got[folder[cls]]}, manifest {expected[(split, cls)]}")
+        by_file = {os.path.basename(r["file"]): r for r in rows if r["split"] == split}
+        for path, label in ds.samples:
+            cls = by_file[os.path.basename(path)]["objects"][0]["class"]
+            checks.check(label == class_id[cls], f"{path}: ImageFolder index {label}, class id {class_id[cls]}")
         image, label = ds[0]
         checks.check(image.size == (64, 64), f"{split}: first image is {image.size}")
     # Exact mode: per class, 60/20/20 of that class's count (largest remainder).
@@ -36,6 +47,6 @@ with workdir() as tmp:
     # Every ImageFolder file is the primary image itself (a hard link).
     for r in rows:
         name = os.path.basename(r["file"])
-        linked = os.path.join(out, r["split"], r["objects"][0]["class"], name)
+        linked = os.path.join(out, r["split"], folder[r["objects"][0]["class"]], name)
         checks.check(os.path.samefile(linked, os.path.join(out, r["file"])), f"{linked} is not the primary image")
 checks.finish()

@@ -1,7 +1,9 @@
 // COCO: DIR/annotations/instances_<split>.json with info (carrying the
 // recipe), categories (with keypoint names and skeletons), images and
 // annotations (bbox [x,y,w,h] of the visible ink, segmentation = outline
-// clipped to the frame, its area, iscrowd 0, keypoints [x,y,v] with COCO's
+// clipped to the frame and its area, or with output.coco_segmentation = rle
+// the visible mask (the masks layout's instance mask) as compressed RLE and
+// its pixel count, iscrowd 0, keypoints [x,y,v] with COCO's
 // v: 0 not labeled (outside the frame), 1 labeled but hidden, 2 visible).
 // Streaming: images go straight into the file, annotations into a side file
 // (scratch space of the output) appended at the end, so memory does not grow
@@ -9,10 +11,13 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <vector>
 
 #include "dataset/layouts/layout.hpp"
 #include "dataset/manifest.hpp"
+#include "dataset/rle.hpp"
+#include "sample/labels.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/version.hpp"
 #include "shapes/registry.hpp"
@@ -41,9 +46,21 @@ std::string coco_categories(const std::vector<ShapeClass>& classes) {
 
 namespace {
 
+// Object k's visible mask (instance == k + 1) as COCO compressed RLE, and
+// its area: the mask's pixels.
+std::pair<json, json> visible_rle(const Image& instance, std::size_t k) {
+  const std::vector<std::uint64_t> runs = rle_runs(instance, std::uint8_t(k + 1));
+  std::uint64_t pixels = 0;
+  for (std::size_t i = 1; i < runs.size(); i += 2) pixels += runs[i];
+  json rle = {{"size", json::array({instance.height, instance.width})},
+              {"counts", rle_counts(runs)}};
+  return {std::move(rle), json(pixels)};
+}
+
 class Coco : public Sink {
  public:
-  Coco(const DatasetPlan& plan, FileOutput& out) {
+  Coco(const DatasetPlan& plan, FileOutput& out)
+      : rle_(plan.output().coco_segmentation == CocoSegmentation::rle) {
     const json info = {{"description", plan.description()},
                        {"version", kVersion},
                        {"contributor", "shapegen"},
@@ -105,6 +122,7 @@ class Coco : public Sink {
                         {"height", sample.scene.height}};
     f.json->write((f.images++ ? "," : "") + image.dump());
     const Box frame{0, 0, double(sample.scene.width), double(sample.scene.height)};
+    const Image instance = rle_ ? instance_mask(sample) : Image{};
     for (const ObjectLabel& l : sample.objects) {
       if (l.bbox.empty()) continue;  // nothing of it can be seen
       const auto polygon = clip_polygon(l.object.outline, frame);
@@ -115,6 +133,9 @@ class Coco : public Sink {
           ring.push_back(round_label(p.x)), ring.push_back(round_label(p.y));
         segmentation.push_back(ring);
       }
+      json area = polygon.empty() ? 0.0 : round_label(polygon_area(polygon));
+      if (rle_)
+        std::tie(segmentation, area) = visible_rle(instance, std::size_t(&l - &sample.objects[0]));
       json keypoints = json::array();
       int labeled = 0;
       for (const VertexLabel& v : l.vertices) {
@@ -134,7 +155,7 @@ class Coco : public Sink {
           {"bbox", json::array({round_label(b.x0), round_label(b.y0),
                                 round_label(round_label(b.x1) - round_label(b.x0)),
                                 round_label(round_label(b.y1) - round_label(b.y0))})},
-          {"area", polygon.empty() ? 0.0 : round_label(polygon_area(polygon))},
+          {"area", area},
           {"segmentation", segmentation},
           {"iscrowd", 0},
           {"keypoints", keypoints},
@@ -167,6 +188,7 @@ class Coco : public Sink {
     std::uint64_t next_annotation = 1;
   };
   std::map<std::string, File> files_;
+  bool rle_;  // output.coco_segmentation = rle
 };
 
 }  // namespace
@@ -174,6 +196,8 @@ class Coco : public Sink {
 LayoutDecl coco() {
   return {
       .name = "coco",
+      .keep_masks =
+          [](const OutputSpec& spec) { return spec.coco_segmentation == CocoSegmentation::rle; },
       .files = {{"annotations/instances_{split}.json", Join::coco}},
       // An image's entry and its annotations: about as long as its manifest line.
       .row_bytes = [](const SampleCost& c) { return c.line_bytes; },

@@ -4,6 +4,8 @@
 #include <functional>
 #include <stdexcept>
 
+#include "dataset/class_table.hpp"
+
 namespace shapegen::layouts {
 
 int class_index(ShapeClass c) { return c.id; }
@@ -79,7 +81,11 @@ std::optional<FileMatch> match_file(const DatasetPlan& plan, std::string_view pa
       const auto& splits = plan.splits();
       return std::find(splits.begin(), splits.end(), name) != splits.end();
     }
-    if (placeholder == "{class}") return value_named<ShapeClass>(name).has_value();
+    if (placeholder == "{class}") {
+      const std::vector<ShapeClass> classes = plan.generator().label_classes();
+      return std::any_of(classes.begin(), classes.end(),
+                         [&](ShapeClass c) { return class_folder(c, classes) == name; });
+    }
     if (placeholder == "{n}") return is_number(name);
     return false;
   };

@@ -12,6 +12,7 @@
 // read nothing else, so a layout is one file and one row (layout.cpp; the
 // files are imagefolder.cpp, coco.cpp, yolo.cpp, masks.cpp, webdataset.cpp).
 #include <deque>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,7 +38,7 @@ enum class Join {
 
 // A file a layout owns, as a path relative to the dataset folder in which a
 // placeholder stands for one name (no '/'): {split} a split, {stem} a row's
-// stem ("000042"), {class} a shape class, {n} a number of six digits or
+// stem ("000042"), {class} a label class's folder ("0_triangle"), {n} a number of six digits or
 // more. The folders the pattern passes through are the layout's too.
 struct LayoutFile {
   std::string pattern;  // "labels/{split}/{stem}.txt"
@@ -62,7 +63,8 @@ struct LayoutDecl {
   // Such a layout named in --formats: sets its key (on `config`, loaded)
   // unless it was given.
   void (*named_in_formats)(Config& config) = nullptr;
-  bool keep_masks = false;  // needs Sample::visible, the per-object coverage
+  // Needs Sample::visible, the per-object coverage (null: never).
+  bool (*keep_masks)(const OutputSpec&) = nullptr;
   std::vector<LayoutFile> files = {};
   // What the tools that read the layout write beside it (Ultralytics' label
   // caches): --overwrite replaces them, verify does not call them extra,
@@ -70,6 +72,10 @@ struct LayoutDecl {
   std::vector<std::string> tool_files = {};
   // Its bytes per row, for the estimate of a large run.
   double (*row_bytes)(const SampleCost&) = nullptr;
+  // What the user should hear about a whole dataset written to `dataset`
+  // (ImageFolder: a split lacking a class), a line each.
+  std::vector<std::string> (*warnings)(const DatasetPlan& plan,
+                                       const std::filesystem::path& dataset) = nullptr;
   std::unique_ptr<Sink> (*make)(const DatasetPlan& plan, FileOutput& out) = nullptr;
 };
 

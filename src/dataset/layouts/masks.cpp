@@ -36,7 +36,7 @@ class Masks : public Sink {
 LayoutDecl masks() {
   return {
       .name = "masks",
-      .keep_masks = true,
+      .keep_masks = [](const OutputSpec&) { return true; },
       .files = {{"masks/semantic/{stem}.png", Join::row}, {"masks/instance/{stem}.png", Join::row}},
       // Two gray images, each about as large as the instance mask encoded.
       .row_bytes =

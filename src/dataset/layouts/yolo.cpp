@@ -4,6 +4,7 @@
 // the outline clipped to the frame) — normalized by the image size, and
 // DIR/data.yaml naming the splits and classes.
 #include <algorithm>
+#include <cmath>
 
 #include "dataset/layouts/layout.hpp"
 #include "dataset/manifest.hpp"
@@ -12,6 +13,10 @@
 namespace shapegen::layouts {
 
 namespace {
+
+// A normalized number to 6 decimals (1e-6 of the image side), as its
+// shortest text: "0.387314", not "0.38731406249999994".
+std::string normalized(double x) { return format_real(std::round(x * 1e6) / 1e6 + 0.0); }
 
 class Yolo : public Sink {
  public:
@@ -33,14 +38,13 @@ class Yolo : public Sink {
       text += std::to_string(class_index(label_class(l.object)));
       if (segment_) {
         for (const Point& p : polygon)
-          text += " " + format_real(round_label(p.x) / w) + " " + format_real(round_label(p.y) / h);
+          text += " " + normalized(round_label(p.x) / w) + " " + normalized(round_label(p.y) / h);
       } else {
         // The manifest's rounded numbers, so every format gives the same box.
         const Box b{round_label(l.bbox.x0), round_label(l.bbox.y0), round_label(l.bbox.x1),
                     round_label(l.bbox.y1)};
-        text += " " + format_real((b.x0 + b.x1) / 2 / w) + " " +
-                format_real((b.y0 + b.y1) / 2 / h) + " " + format_real(b.width() / w) + " " +
-                format_real(b.height() / h);
+        text += " " + normalized((b.x0 + b.x1) / 2 / w) + " " + normalized((b.y0 + b.y1) / 2 / h) +
+                " " + normalized(b.width() / w) + " " + normalized(b.height() / h);
       }
       text += "\n";
     }
