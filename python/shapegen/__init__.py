@@ -130,6 +130,13 @@ class Generator:
             self._config = self._g.values()
         return dict(self._config)
 
+    @property
+    def keypoints(self):
+        """The dataset's keypoint schema, as COCO and YOLO pose write it (docs/FORMATS.md):
+        {"slots": K, "slot_of": {class id: [slot of each vertex]}, "flip_idx": [0, K-1, ..., 1]
+        where it maps a horizontal flip right (shape.vertex_order = clockwise_from_top), else None}."""
+        return self._g.keypoints()
+
     def describe(self):
         """The resolved preset as commented INI, the text of `shapegen describe`."""
         return self._g.describe()
