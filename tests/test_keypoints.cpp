@@ -208,6 +208,32 @@ BOOST_AUTO_TEST_CASE(rotated_squares_and_triangles_start_top_most_and_run_clockw
   BOOST_TEST(squares > 10);
 }
 
+BOOST_AUTO_TEST_CASE(a_triangles_angles_stay_with_their_vertices_through_flips) {
+  // Right triangles flipped by affine (nothing else distorts them): in either
+  // order each angle is the interior angle at its vertex.
+  for (const char* order : {"drawn", "clockwise_from_top"}) {
+    const Generator g(preset_config("basic", {{"dataset.count", "20"},
+                                              {"shape.classes", "triangle:1"},
+                                              {"shape.triangle_kinds", "right:1"},
+                                              {"shape.vertex_order", order},
+                                              {"affine.p", "1"},
+                                              {"affine.flip_h", "1"},
+                                              {"affine.rotation", "0"},
+                                              {"affine.scale", "1"}}));
+    for (std::uint64_t i = 0; i < 20; ++i) {
+      const Sample s = g.make_row(i);
+      BOOST_REQUIRE(s.objects.size() == 1u);
+      const std::vector<Point> p = points_of(s.objects[0]);
+      const auto& angles = std::get<std::vector<double>>(*test::object_field(s.objects[0].object, "angles"));
+      BOOST_TEST_CONTEXT(order << " row " << i) {
+        BOOST_TEST(signed_area2(p) > 0);
+        for (std::size_t k = 0; k < 3; ++k)
+          BOOST_TEST(std::abs(angles[k] - interior_angle(p, k)) < 1e-6);
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(flip_idx_maps_a_horizontal_flip_slot_to_slot) {
   // Mirror each object left to right, order its vertices again: slot s of
   // the flipped object is slot flip_idx[s] of the original, mirrored.
