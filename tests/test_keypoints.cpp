@@ -131,7 +131,8 @@ BOOST_AUTO_TEST_CASE(the_basic_schema_has_four_slots) {
   const ShapeClass triangle = test::shape_class("triangle");
   BOOST_TEST((schema.slots_of(triangle) == std::vector<std::size_t>{0, 1, 3}));
   BOOST_TEST((schema.names(triangle) == std::vector<std::string>{"v0", "v1", "unused_2", "v2"}));
-  BOOST_TEST((schema.skeleton(triangle) == std::vector<std::array<int, 2>>{{0, 1}, {1, 3}, {3, 0}}));
+  BOOST_TEST(
+      (schema.skeleton(triangle) == std::vector<std::array<int, 2>>{{0, 1}, {1, 3}, {3, 0}}));
   const KeypointSchema ordered =
       keypoint_schema(preset_config("basic", {{"shape.vertex_order", "clockwise_from_top"}}));
   BOOST_TEST(ordered.flip_right());
@@ -224,7 +225,8 @@ BOOST_AUTO_TEST_CASE(a_triangles_angles_stay_with_their_vertices_through_flips) 
       const Sample s = g.make_row(i);
       BOOST_REQUIRE(s.objects.size() == 1u);
       const std::vector<Point> p = points_of(s.objects[0]);
-      const auto& angles = std::get<std::vector<double>>(*test::object_field(s.objects[0].object, "angles"));
+      const auto& angles =
+          std::get<std::vector<double>>(*test::object_field(s.objects[0].object, "angles"));
       BOOST_TEST_CONTEXT(order << " row " << i) {
         BOOST_TEST(signed_area2(p) > 0);
         for (std::size_t k = 0; k < 3; ++k)
@@ -358,14 +360,15 @@ BOOST_AUTO_TEST_CASE(sigmas_of_the_wrong_length_are_one_line_and_nothing_is_writ
   const auto run = test::run_cli("generate --count 3 --out " + out +
                                  " --formats coco --output.keypoint_sigmas='0.1, 0.2'");
   BOOST_TEST(run.exit_code == 2);
-  BOOST_TEST(run.output ==
-             "shapegen: error: key 'output.keypoint_sigmas': value '0.1, 0.2' is invalid (2 numbers); "
-             "allowed: one number > 0 for every slot, or 4 numbers > 0 separated by commas (the "
-             "dataset's keypoint slots, K = 4)\n");
+  BOOST_TEST(
+      run.output ==
+      "shapegen: error: key 'output.keypoint_sigmas': value '0.1, 0.2' is invalid (2 numbers); "
+      "allowed: one number > 0 for every slot, or 4 numbers > 0 separated by commas (the "
+      "dataset's keypoint slots, K = 4)\n");
   BOOST_TEST(!fs::exists(out));
-  BOOST_CHECK_EXCEPTION(
-      preset_config("basic", {{"output.keypoint_sigmas", "0.1, -1, 0.1, 0.1"}}), ConfigError,
-      [](const ConfigError& e) { return contains(e.what(), "'-1' is not > 0"); });
+  BOOST_CHECK_EXCEPTION(preset_config("basic", {{"output.keypoint_sigmas", "0.1, -1, 0.1, 0.1"}}),
+                        ConfigError,
+                        [](const ConfigError& e) { return contains(e.what(), "'-1' is not > 0"); });
   // One number, or K of them, is right; the default records 0.025 per slot.
   BOOST_CHECK_NO_THROW(preset_config("basic", {{"output.keypoint_sigmas", "0.05"}}));
   BOOST_TEST((keypoint_sigmas("0.025", 4) == std::vector<double>(4, 0.025)));
@@ -385,8 +388,8 @@ BOOST_AUTO_TEST_CASE(pose_refuses_a_class_of_no_vertices) {
     return true;
   });
   // Detect takes it, and COCO gives it K slots of 0, 0, 0.
-  const Config detect = preset_config(
-      "basic", {{"shape.classes", "triangle:1, blob:1"}, {"output.formats", "yolo"}});
+  const Config detect =
+      preset_config("basic", {{"shape.classes", "triangle:1, blob:1"}, {"output.formats", "yolo"}});
   const KeypointSchema schema = keypoint_schema(detect);
   // Rows up to the blob's are listed: ellipse and rectangle too, so K = 4.
   BOOST_TEST(schema.slots == 4u);

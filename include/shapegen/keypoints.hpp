@@ -24,18 +24,17 @@ namespace shapegen {
 
 // The slot of each of n vertices among `slots` (n <= slots). `flip_exact`,
 // if given, is set false when flip_idx cannot be right for them.
-std::vector<std::size_t> vertex_slots(std::size_t n, std::size_t slots,
-                                      bool* flip_exact = nullptr);
+std::vector<std::size_t> vertex_slots(std::size_t n, std::size_t slots, bool* flip_exact = nullptr);
 
 struct KeypointSchema {
   std::size_t slots = 0;                          // K
   std::vector<ShapeClass> classes;                // the label classes, in row order
   std::vector<std::vector<std::size_t>> slot_of;  // per class of `classes`: each vertex's slot
-  bool flip_exact = true;    // every class is placed so that flip_idx() mirrors it
-  bool clockwise = false;    // shape.vertex_order = clockwise_from_top
+  bool flip_exact = true;  // every class is placed so that flip_idx() mirrors it
+  bool clockwise = false;  // shape.vertex_order = clockwise_from_top
   // flip_idx() is right for a horizontal flip: clockwise order, exact placement.
   bool flip_right() const { return flip_exact && clockwise; }
-  std::vector<std::size_t> flip_idx() const;  // [0, K-1, ..., 1]
+  std::vector<std::size_t> flip_idx() const;                     // [0, K-1, ..., 1]
   const std::vector<std::size_t>& slots_of(ShapeClass c) const;  // throws for an unlisted class
   // A class's K keypoint names (its vertex names in its slots, "unused_<s>"
   // elsewhere) and its skeleton in slots (0-based).

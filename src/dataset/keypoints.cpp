@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "base/printable.hpp"
+#include "dataset/layouts/layout.hpp"
 #include "dataset/output_spec.hpp"
 #include "scene/scene_spec.hpp"
 #include "shapegen/error.hpp"
@@ -100,10 +101,10 @@ static const char* kSigmasKey = "output.keypoint_sigmas";
 std::vector<double> keypoint_sigmas(const std::string& text, std::size_t slots) {
   const std::string K = std::to_string(slots);
   auto fail = [&](const std::string& why) {
-    throw ConfigError(std::string("key '") + kSigmasKey + "': value '" + printable(text) +
-                      "' is invalid (" + why + "); allowed: one number > 0 for every slot, or " +
-                      K + " numbers > 0 separated by commas (the dataset's keypoint slots, K = " +
-                      K + ")");
+    throw ConfigError(
+        std::string("key '") + kSigmasKey + "': value '" + printable(text) + "' is invalid (" +
+        why + "); allowed: one number > 0 for every slot, or " + K +
+        " numbers > 0 separated by commas (the dataset's keypoint slots, K = " + K + ")");
   };
   std::vector<double> sigmas;
   std::size_t at = 0;
@@ -132,8 +133,9 @@ void check_keypoint_config(const Config& config) {
   const OutputSpec output = bind_params(config, output_params());
   const KeypointSchema schema = keypoint_schema(config);
   keypoint_sigmas(output.keypoint_sigmas, schema.slots);
-  const bool yolo = std::find(output.formats.begin(), output.formats.end(), "yolo") !=
-                    output.formats.end();
+  const std::string yolo_name = layouts::yolo().name;
+  const bool yolo =
+      std::find(output.formats.begin(), output.formats.end(), yolo_name) != output.formats.end();
   if (!yolo || output.yolo_task != YoloTask::pose) return;
   // Every pose row carries a box and K keypoints: a class with none has no pose.
   const ShapeSpec shape = shape_spec(config);

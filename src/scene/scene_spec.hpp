@@ -67,10 +67,10 @@ struct SceneSpec {
   std::vector<ShapeMaker> makers;  // one per shape class, by id, its own keys bound
 };
 
-const ParamList<ImageSpec>& image_params();        // image.*
-const ParamList<ObjectsSpec>& objects_params();    // objects.*
-const ParamList<ShapeSpec>& shape_params();        // shape.* common to every class
-const ParamList<StyleSpec>& style_params();        // style.*
+const ParamList<ImageSpec>& image_params();      // image.*
+const ParamList<ObjectsSpec>& objects_params();  // objects.*
+const ParamList<ShapeSpec>& shape_params();      // shape.* common to every class
+const ParamList<StyleSpec>& style_params();      // style.*
 // shape.labels and shape.vertex_order, the last keys of [shape]
 const ParamList<ShapeSpec>& shape_label_params();
 // The declarations of all four, in that order; the shape classes' own keys
