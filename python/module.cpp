@@ -18,6 +18,7 @@
 #include "shapegen/catalog.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
+#include "shapegen/keypoints.hpp"
 #include "shapegen/presets.hpp"
 #include "shapegen/rows.hpp"
 #include "shapegen/shape_class.hpp"
@@ -51,6 +52,20 @@ class PyGenerator {
     py::dict out;
     for (const OptionDecl& decl : option_table())
       if (!decl.recorded) out[py::str(decl.key)] = format_value(config_.at(decl.key));
+    return out;
+  }
+
+  // The dataset's keypoint schema (shapegen/keypoints.hpp): slots (K), the
+  // slot of each vertex by class id, and flip_idx where a flip maps it right.
+  py::dict keypoints() const {
+    const KeypointSchema schema = keypoint_schema(config_);
+    py::dict slots;
+    for (std::size_t i = 0; i < schema.classes.size(); ++i)
+      slots[py::int_(schema.classes[i].id)] = schema.slot_of[i];
+    py::dict out;
+    out["slots"] = schema.slots;
+    out["slot_of"] = slots;
+    out["flip_idx"] = schema.flip_right() ? py::cast(schema.flip_idx()) : py::none();
     return out;
   }
 
@@ -214,6 +229,7 @@ PYBIND11_MODULE(_shapegen, m) {
       .def("describe", &PyGenerator::describe)
       .def("values", &PyGenerator::values)
       .def("class_table", &PyGenerator::class_table)
+      .def("keypoints", &PyGenerator::keypoints)
       .def_property_readonly("shape", &PyGenerator::shape)
       .def("splits", &PyGenerator::splits)
       .def("split_rows", &PyGenerator::split_rows, py::arg("split"))

@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_CASE(triangle_keys_keep_their_place_in_the_shape_section) {
       "shape.circle_aspect", "shape.circle_vertical", "shape.square_aspect", "shape.square_skew",
       "shape.square_taper", "shape.square_vertical", "shape.ellipse_aspect",
       "shape.ellipse_vertical", "shape.rectangle_aspect", "shape.rectangle_skew",
-      "shape.rectangle_taper", "shape.rectangle_vertical", "shape.labels"};
+      "shape.rectangle_taper", "shape.rectangle_vertical", "shape.labels", "shape.vertex_order"};
   BOOST_TEST(keys == expected, boost::test_tools::per_element());
   // And [shape] ends with them: style follows.
   const std::vector<OptionDecl>& all = option_table();
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE(triangle_keys_keep_their_place_in_the_shape_section) {
     return std::find_if(all.begin(), all.end(), [&](const OptionDecl& d) { return d.key == key; }) -
            all.begin();
   };
-  BOOST_TEST(at("shape.labels") + 1 == at("style.stroke_width"));
+  BOOST_TEST(at("shape.vertex_order") + 1 == at("style.stroke_width"));
 }
 
 BOOST_AUTO_TEST_CASE(triangle_rules_and_kind_names_are_its_own) {

@@ -259,6 +259,13 @@ class Generator:
             self._split_rows = {name: self._g.split_rows(name) for name in self._g.splits()}
         return self._split_rows
 
+    @property
+    def keypoints(self):
+        """The dataset's keypoint schema, as COCO and YOLO pose write it (docs/FORMATS.md):
+        {"slots": K, "slot_of": {class id: [slot of each vertex]}, "flip_idx": [0, K-1, ..., 1]
+        where it maps a horizontal flip right (shape.vertex_order = clockwise_from_top), else None}."""
+        return self._g.keypoints()
+
     def describe(self):
         """The resolved preset as commented INI, the text of `shapegen describe`."""
         return self._g.describe()

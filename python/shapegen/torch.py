@@ -21,6 +21,12 @@ the same items. Targets (docs/PYTHON.md):
            are left out, as in the COCO and YOLO layouts
   "masks"  "boxes" plus masks=uint8 [N, H, W]: 1 where the pixel belongs to that
            object (masks/instance/<stem>.png == k + 1 for manifest object k)
+  "keypoints"
+           "boxes" plus keypoints=float32 [N, K, 3] (x, y, v) in the dataset's keypoint
+           schema (Generator.keypoints: K slots, the largest vertex count of its classes):
+           COCO's v, 2 visible, 1 in the frame but hidden, 0 outside the frame or a slot
+           the class does not use (then x = y = 0); torchvision's KeypointRCNN counts
+           v > 0 as visible, with num_keypoints=K
 """
 import operator
 
@@ -32,7 +38,7 @@ from . import CLASSES, Generator, _assignments, epoch_seed
 
 __all__ = ["ShapeDataset", "collate_detection", "TARGETS"]
 
-TARGETS = ("class", "boxes", "masks")
+TARGETS = ("class", "boxes", "masks", "keypoints")
 _CLASS_INDEX = {name: i for i, name in enumerate(CLASSES)}
 
 
@@ -56,7 +62,7 @@ class ShapeDataset(torch.utils.data.Dataset):
     split   None: every row; "train", "val" or "test": the rows the CLI puts
             in that split (output.split), chosen at epoch 0 and kept for every
             epoch (set_epoch redraws their samples, the rows stay)
-    target  "class", "boxes" or "masks" (see the module docstring)
+    target  "class", "boxes", "masks" or "keypoints" (see the module docstring)
     transform
             called with the uint8 NumPy image (H, W) or (H, W, 3); default:
             float32 tensor [C, H, W] in [0, 1] (what ToTensor() gives)
@@ -73,6 +79,9 @@ class ShapeDataset(torch.utils.data.Dataset):
         # Epoch 0: the preset's errors surface here, and its seed is the default.
         self._generator = Generator(preset, seed=seed, count=count, masks=target == "masks", **overrides)
         config = self._generator.config
+        if target == "keypoints":
+            schema = self._generator.keypoints
+            self.num_keypoints, self._slot_of = schema["slots"], schema["slot_of"]
         self.seed, self.epoch = int(config["dataset.seed"]), 0
         # Dotted keys, so that an epoch's seed replaces a dataset.seed given as a key.
         self._keys = _assignments(overrides)
@@ -146,7 +155,18 @@ class ShapeDataset(torch.utils.data.Dataset):
         if self.target == "masks":
             ids = np.asarray(keep, dtype=np.uint8).reshape(-1, 1, 1) + 1
             out["masks"] = torch.from_numpy((instance[None] == ids).astype(np.uint8))
+        if self.target == "keypoints":
+            out["keypoints"] = self._keypoints([objects[k] for k in keep])
         return out
+
+    def _keypoints(self, objects):
+        """[N, K, 3]: each object's vertices in its class's slots (the C++ schema's)."""
+        points = np.zeros((len(objects), self.num_keypoints, 3), dtype=np.float32)
+        for n, o in enumerate(objects):
+            for vertex, slot in zip(o["vertices"], self._slot_of[_CLASS_INDEX[o["class"]]]):
+                if vertex["in_frame"]:
+                    points[n, slot] = (vertex["x"], vertex["y"], 2 if vertex["visible"] else 1)
+        return torch.from_numpy(points)
 
     def __repr__(self):
         split = "" if self.split is None else f"split={self.split!r}, "
@@ -155,6 +175,6 @@ class ShapeDataset(torch.utils.data.Dataset):
 
 
 def collate_detection(batch):
-    """For targets "boxes" and "masks": (images stacked [B, C, H, W], list of target dicts)."""
+    """For targets "boxes", "masks" and "keypoints": (images stacked [B, C, H, W], list of target dicts)."""
     images, targets = zip(*batch)
     return torch.stack(images), list(targets)

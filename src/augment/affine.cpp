@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "augment/ops.hpp"
+#include "shapes/registry.hpp"
 
 namespace shapegen::ops {
 
@@ -62,9 +63,18 @@ class Affine : public Op {
   }
 
  private:
-  // Reverses V1..Vn (V0 stays first) and the outline, so the order stays clockwise.
+  // Reverses V1..Vn (V0 stays first) and the outline, so the order stays
+  // clockwise; per-vertex fields (a triangle's angles) stay with their vertices.
   static void mirror_order(Object& o) {
-    if (o.vertices.size() > 2) std::reverse(o.vertices.begin() + 1, o.vertices.end());
+    if (o.vertices.size() > 2) {
+      std::reverse(o.vertices.begin() + 1, o.vertices.end());
+      const std::vector<ShapeField>& fields = shape_decl(o.shape).fields;
+      for (std::size_t i = 0; i < fields.size() && i < o.fields.size(); ++i) {
+        auto* numbers = std::get_if<std::vector<double>>(&o.fields[i]);
+        if (fields[i].per_vertex && numbers && numbers->size() == o.vertices.size())
+          std::reverse(numbers->begin() + 1, numbers->end());
+      }
+    }
     std::reverse(o.outline.begin() + 1, o.outline.end());
   }
   const AffineParams p_;

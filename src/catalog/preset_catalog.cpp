@@ -10,6 +10,7 @@
 #include "shapegen/catalog.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
+#include "shapegen/keypoints.hpp"
 #include "shapes/registry.hpp"
 
 namespace shapegen {
@@ -42,6 +43,7 @@ Catalog build_preset_catalog() {
   catalog.add_rule(check_augment_config);
   catalog.add_rule(
       [](const Config& c) { check_something_is_drawn(bind_params(c, style_params())); });
+  catalog.add_rule(check_keypoint_config);
   return catalog;
 }
 

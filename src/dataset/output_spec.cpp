@@ -28,6 +28,17 @@ OptionDecl coco_segmentation() {
   return decl;
 }
 
+// Optional too: recipes that keep COCOeval's sigma stay as they were.
+OptionDecl keypoint_sigmas() {
+  OptionDecl decl = declare::text(
+      "output.keypoint_sigmas", "0.025",
+      "OKS sigmas of the keypoint slots, recorded in COCO's info as 'keypoint_sigmas' for "
+      "COCOeval (params.kpt_oks_sigmas): one number for every slot, or one per slot (K, the "
+      "largest vertex count of the label classes) separated by commas.");
+  decl.optional = true;
+  return decl;
+}
+
 // "train:1, val:0, test:0": every row in the first split.
 std::string all_in_the_first_split() {
   std::string out;
@@ -57,12 +68,14 @@ const ParamList<OutputSpec>& output_params() {
                    "remainder).")),
       field(&P::yolo_task,
             choice("output.yolo_task", name_of(YoloTask::detect), names_of<YoloTask>(),
-                   "YOLO label rows: boxes (detect) or polygons (segment).")),
+                   "YOLO label rows: boxes (detect), polygons (segment), or boxes with the "
+                   "keypoint slots (pose: kpt_shape and flip_idx in data.yaml).")),
       field(&P::link, choice("output.link", name_of(LinkMode::hardlink), names_of<LinkMode>(),
                              "How layouts refer to the primary image file (hardlink falls back to "
                              "copy).")),
       field(&P::webdataset_samples, webdataset_samples()),
       field(&P::coco_segmentation, coco_segmentation()),
+      field(&P::keypoint_sigmas, keypoint_sigmas()),
   };
   return params;
 }

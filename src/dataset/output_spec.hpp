@@ -22,9 +22,9 @@ constexpr std::array<EnumName<SplitMode>, 2> enum_names(SplitMode) {
   return {{{SplitMode::hash, "hash"}, {SplitMode::exact, "exact"}}};
 }
 
-enum class YoloTask { detect, segment };
-constexpr std::array<EnumName<YoloTask>, 2> enum_names(YoloTask) {
-  return {{{YoloTask::detect, "detect"}, {YoloTask::segment, "segment"}}};
+enum class YoloTask { detect, segment, pose };
+constexpr std::array<EnumName<YoloTask>, 3> enum_names(YoloTask) {
+  return {{{YoloTask::detect, "detect"}, {YoloTask::segment, "segment"}, {YoloTask::pose, "pose"}}};
 }
 
 enum class CocoSegmentation { polygon, rle };
@@ -46,11 +46,12 @@ struct OutputSpec {
   LinkMode link = LinkMode::hardlink;
   std::uint64_t webdataset_samples = 0;  // samples per tar; 0: no tars
   CocoSegmentation coco_segmentation = CocoSegmentation::polygon;
+  std::string keypoint_sigmas;           // as written; shapegen/keypoints.hpp parses it
 };
 
 // output.formats, output.split, output.split_mode, output.yolo_task,
-// output.link, output.webdataset_samples, output.coco_segmentation: in
-// describe's order.
+// output.link, output.webdataset_samples, output.coco_segmentation,
+// output.keypoint_sigmas: in describe's order.
 const ParamList<OutputSpec>& output_params();
 
 }  // namespace shapegen

@@ -31,7 +31,8 @@ DatasetPlan::DatasetPlan(const Config& config, const Shard& shard, int jobs)
       stem_digits_(std::max<std::size_t>(6, std::to_string(rows_ - 1).size())),
       splitter_(output_.split, output_.split_mode, run_.seed, std::uint64_t(run_.count),
                 Sampler(config), jobs),
-      recipe_(config.to_ini()) {}
+      recipe_(config.to_ini()),
+      keypoints_(keypoint_schema(config)) {}
 
 PlanRow DatasetPlan::row(std::uint64_t index) const {
   PlanRow r;

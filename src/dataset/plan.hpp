@@ -18,6 +18,7 @@
 #include "scene/scene_spec.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/generator.hpp"
+#include "shapegen/keypoints.hpp"
 #include "shapegen/shard.hpp"
 
 namespace shapegen {
@@ -49,6 +50,8 @@ class DatasetPlan {
   const std::vector<const layouts::LayoutDecl*>& layouts() const { return layouts_; }
   // Makes rows with what the layouts need (masks keep per-object coverage).
   const Generator& generator() const { return generator_; }
+  // One keypoint schema for every file that writes keypoints (COCO, YOLO pose).
+  const KeypointSchema& keypoints() const { return keypoints_; }
   // Rows of the whole dataset: stems, ids and splits are those of the whole,
   // whatever the shard.
   std::uint64_t row_count() const { return rows_; }
@@ -87,6 +90,7 @@ class DatasetPlan {
   std::size_t stem_digits_;
   Splitter splitter_;
   std::string recipe_;
+  KeypointSchema keypoints_;
 };
 
 }  // namespace shapegen

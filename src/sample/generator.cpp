@@ -4,6 +4,7 @@
 #include "params/run_spec.hpp"
 #include "render/raster.hpp"
 #include "sample/labels.hpp"
+#include "sample/vertex_order.hpp"
 #include "scene/sampler.hpp"
 
 namespace shapegen {
@@ -73,6 +74,8 @@ Sample Generator::make(std::uint64_t base, int variant) const {
   RasterState state{sample.image, sample.scene, {}};
   if (variant != 0) impl_->augmenter.apply(state, aug_seed, sample.augment);
   label_scene(sample, state.hidden, impl_->keep_masks);
+  if (impl_->sampler.spec().shape.vertex_order == VertexOrder::clockwise_from_top)
+    order_vertices_clockwise(sample);
   return sample;
 }
 

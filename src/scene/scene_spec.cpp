@@ -106,6 +106,18 @@ const ParamList<StyleSpec>& style_params() {
   return params;
 }
 
+// Optional: recipes that keep each class's own order stay as they were.
+static OptionDecl vertex_order() {
+  OptionDecl decl = declare::choice(
+      "shape.vertex_order", name_of(VertexOrder::drawn), names_of<VertexOrder>(),
+      "Order of every object's vertices in every label (and of per-vertex fields such as a "
+      "triangle's angles): drawn, as each class draws them (a square's v0 is its top-left "
+      "before rotation), or clockwise_from_top: from the top-most vertex (on a tie the left "
+      "one), clockwise on screen, so a symmetric shape has one order.");
+  decl.optional = true;
+  return decl;
+}
+
 const ParamList<ShapeSpec>& shape_label_params() {
   using namespace declare;
   static const ParamList<ShapeSpec> params = {
@@ -114,6 +126,7 @@ const ParamList<ShapeSpec>& shape_label_params() {
                  "Classes labeled as another class, 'drawn:label' pairs separated by commas (e.g. "
                  "'ellipse:circle, rectangle:square'): every label file names the label; the "
                  "manifest keeps the drawn class as 'shape'. Empty: each class is its own label.")),
+      field(&ShapeSpec::vertex_order, vertex_order()),
   };
   return params;
 }
@@ -139,7 +152,9 @@ SceneSpec bind_scene_spec(const Config& config) {
   SceneSpec spec{bind_params(config, run_params()).seed, bind_params(config, image_params()),
                  bind_params(config, objects_params()),  bind_params(config, shape_params()),
                  bind_params(config, style_params()),    {}};
-  spec.shape.labels = bind_params(config, shape_label_params()).labels;
+  const ShapeSpec last = bind_params(config, shape_label_params());
+  spec.shape.labels = last.labels;
+  spec.shape.vertex_order = last.vertex_order;
   spec.shape.label_of = parse_label_map(spec.shape.labels);
   for (ShapeClass c : shape_classes()) spec.makers.push_back(shape_decl(c).bind(config));
   return spec;

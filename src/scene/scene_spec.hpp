@@ -28,6 +28,13 @@ struct ImageSpec {
   ColorRange background;
 };
 
+// shape.vertex_order: the vertices as each class draws them, or from the
+// top-most one clockwise on screen (sample/vertex_order.hpp).
+enum class VertexOrder { drawn, clockwise_from_top };
+constexpr std::array<EnumName<VertexOrder>, 2> enum_names(VertexOrder) {
+  return {{{VertexOrder::drawn, "drawn"}, {VertexOrder::clockwise_from_top, "clockwise_from_top"}}};
+}
+
 struct ObjectsSpec {
   IntegerRange count;
   double max_overlap = 1;
@@ -41,6 +48,7 @@ struct ShapeSpec {
   bool keep_inside = true;
   std::string labels;                // shape.labels as written
   std::vector<ShapeClass> label_of;  // by class id: the class its labels name
+  VertexOrder vertex_order = VertexOrder::drawn;
 };
 
 struct StyleSpec {
@@ -59,11 +67,12 @@ struct SceneSpec {
   std::vector<ShapeMaker> makers;  // one per shape class, by id, its own keys bound
 };
 
-const ParamList<ImageSpec>& image_params();        // image.*
-const ParamList<ObjectsSpec>& objects_params();    // objects.*
-const ParamList<ShapeSpec>& shape_params();        // shape.* common to every class
-const ParamList<StyleSpec>& style_params();        // style.*
-const ParamList<ShapeSpec>& shape_label_params();  // shape.labels, the last key of [shape]
+const ParamList<ImageSpec>& image_params();      // image.*
+const ParamList<ObjectsSpec>& objects_params();  // objects.*
+const ParamList<ShapeSpec>& shape_params();      // shape.* common to every class
+const ParamList<StyleSpec>& style_params();      // style.*
+// shape.labels and shape.vertex_order, the last keys of [shape]
+const ParamList<ShapeSpec>& shape_label_params();
 // The declarations of all four, in that order; the shape classes' own keys
 // join [shape] (ShapeDecl::kind_keys after shape.classes, keys at its end).
 std::vector<OptionDecl> scene_options();

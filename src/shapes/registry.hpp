@@ -28,6 +28,9 @@ enum class FieldPlace { after_class, after_rotation };
 struct ShapeField {
   const char* name;
   FieldPlace place;
+  // Numbers, one per vertex in vertex order (a triangle's angles at V0, V1,
+  // V2): reordered with the vertices (shape.vertex_order).
+  bool per_vertex = false;
 };
 
 // One object as its class draws it: centred on the origin, not yet rotated.

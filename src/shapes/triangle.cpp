@@ -108,7 +108,7 @@ ShapeDecl triangle_shape() {
       .skeleton = ring_skeleton(3),
       .overlay = {1, 0.2, 0.2},
       .corners_are_vertices = true,
-      .fields = {{"kind", FieldPlace::after_class}, {"angles", FieldPlace::after_rotation}},
+      .fields = {{"kind", FieldPlace::after_class}, {"angles", FieldPlace::after_rotation, true}},
       .kind_keys = {keys.front()},
       .keys = {keys.begin() + 1, keys.end()},
       .rules = {[](const Config& c) { check_scalene_angles(bind_params(c, triangle_params())); }},

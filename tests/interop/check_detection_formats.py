@@ -104,8 +104,11 @@ def check_dataset(name, *args):
         checks.check(yaml_names == classes, f"data.yaml names {yaml_names}, COCO categories {classes}")
         for r in rows:
             for o in r["objects"]:
-                checks.check(len(o["vertices"]) == len(keypoints[o["class"]]),
+                # K slots for every class (docs/FORMATS.md): its vertices, and "unused_<s>" names.
+                named = [k for k in keypoints[o["class"]] if not k.startswith("unused_")]
+                checks.check(len(o["vertices"]) == len(named),
                              f"{r['file']}: {o['class']} has {len(o['vertices'])} vertices, COCO keypoints {keypoints[o['class']]}")
+        checks.check(len({len(k) for k in keypoints.values()}) == 1, f"keypoint counts differ: {keypoints}")
         checks.check({o["class"] for r in rows for o in r["objects"]} == set(classes.values()),
                      "the sample does not show every class")
 

@@ -80,8 +80,8 @@ with workdir() as tmp:
         import shapegen.torch as st
     except ImportError as e:
         sys.exit(f"shapegen.torch does not import ({e}); install python3-torch")
-    message = raises(ValueError, lambda: st.ShapeDataset("basic", target="keypoints"), "target")
-    checks.check(message == "target: value 'keypoints' is invalid; allowed: class, boxes, masks", f"{message!r}")
+    message = raises(ValueError, lambda: st.ShapeDataset("basic", target="pose"), "target")
+    checks.check(message == "target: value 'pose' is invalid; allowed: class, boxes, masks, keypoints", f"{message!r}")
     message = raises(ValueError, lambda: st.ShapeDataset("detection", target="class"), "class on detection")
     checks.check(message is not None and "objects.count is '1..5'" in message, f"{message!r}")
     expected = cli_message("--shape.size=2")

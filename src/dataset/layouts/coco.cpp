@@ -1,10 +1,12 @@
 // COCO: DIR/annotations/instances_<split>.json with info (carrying the
-// recipe), categories (with keypoint names and skeletons), images and
-// annotations (bbox [x,y,w,h] of the visible ink, segmentation = outline
-// clipped to the frame and its area, or with output.coco_segmentation = rle
-// the visible mask (the masks layout's instance mask) as compressed RLE and
-// its pixel count, iscrowd 0, keypoints [x,y,v] with COCO's
-// v: 0 not labeled (outside the frame), 1 labeled but hidden, 2 visible).
+// recipe and the OKS sigmas), categories (with keypoint names and skeletons
+// in the dataset's keypoint schema), images and annotations (bbox [x,y,w,h]
+// of the visible ink, segmentation = outline clipped to the frame and its
+// area, or with output.coco_segmentation = rle the visible mask (the masks
+// layout's instance mask) as compressed RLE and its pixel count, iscrowd 0,
+// keypoints [x,y,v] in the schema's K slots with COCO's v: 0 not labeled
+// (outside the frame, or a slot the class does not use), 1 labeled but
+// hidden, 2 visible).
 // Streaming: images go straight into the file, annotations into a side file
 // (scratch space of the output) appended at the end, so memory does not grow
 // with the dataset, whether the file is written or compared.
@@ -19,6 +21,7 @@
 #include "dataset/rle.hpp"
 #include "sample/labels.hpp"
 #include "shapegen/error.hpp"
+#include "shapegen/keypoints.hpp"
 #include "shapegen/version.hpp"
 #include "shapes/registry.hpp"
 
@@ -27,18 +30,19 @@ using json = nlohmann::ordered_json;
 
 namespace shapegen::layouts {
 
-// One category per listed shape class, its keypoints the class's vertex names.
+// One category per listed shape class, its keypoints and skeleton in the
+// schema's K slots (shapegen/keypoints.hpp).
 std::string coco_categories(const std::vector<ShapeClass>& classes) {
+  const KeypointSchema schema = keypoint_schema(classes);
   json list = json::array();
   for (ShapeClass c : classes) {
-    const ShapeDecl& d = shape_decl(c);
     json skeleton = json::array();
-    for (const auto& [a, b] : d.skeleton)
+    for (const auto& [a, b] : schema.skeleton(c))
       skeleton.push_back(json::array({a + 1, b + 1}));  // 1-based, as in COCO
     list.push_back({{"id", class_index(c) + 1},
-                    {"name", d.name},
+                    {"name", shape_decl(c).name},
                     {"supercategory", "shape"},
-                    {"keypoints", d.vertex_names},
+                    {"keypoints", schema.names(c)},
                     {"skeleton", skeleton}});
   }
   return list.dump();
@@ -60,12 +64,16 @@ std::pair<json, json> visible_rle(const Image& instance, std::size_t k) {
 class Coco : public Sink {
  public:
   Coco(const DatasetPlan& plan, FileOutput& out)
-      : rle_(plan.output().coco_segmentation == CocoSegmentation::rle) {
-    const json info = {{"description", plan.description()},
-                       {"version", kVersion},
-                       {"contributor", "shapegen"},
-                       {"url", ""},
-                       {"shapegen_recipe", plan.recipe()}};
+      : schema_(plan.keypoints()),
+        rle_(plan.output().coco_segmentation == CocoSegmentation::rle) {
+    // The sigmas COCOeval needs for keypoints: params.kpt_oks_sigmas.
+    const json info = {
+        {"description", plan.description()},
+        {"version", kVersion},
+        {"contributor", "shapegen"},
+        {"url", ""},
+        {"keypoint_sigmas", keypoint_sigmas(plan.output().keypoint_sigmas, schema_.slots)},
+        {"shapegen_recipe", plan.recipe()}};
     const std::string head = "{\"info\":" + info.dump() + ",\"licenses\":[],\"categories\":" +
                              coco_categories(plan.generator().label_classes()) + ",\"images\":[";
     for (const std::string& split : plan.splits()) {
@@ -136,14 +144,15 @@ class Coco : public Sink {
       json area = polygon.empty() ? 0.0 : round_label(polygon_area(polygon));
       if (rle_)
         std::tie(segmentation, area) = visible_rle(instance, std::size_t(&l - &sample.objects[0]));
+      // K triplets: the object's vertices in its class's slots, 0, 0, 0 elsewhere.
       json keypoints = json::array();
       int labeled = 0;
-      for (const VertexLabel& v : l.vertices) {
-        const int visibility = !v.in_frame ? 0 : v.visible ? 2 : 1;
-        keypoints.push_back(visibility ? round_label(v.point.x) : 0.0);
-        keypoints.push_back(visibility ? round_label(v.point.y) : 0.0);
-        keypoints.push_back(visibility);
-        labeled += visibility > 0;
+      const auto slots = keypoint_slots(schema_, l);
+      for (const KeypointSlot& k : slots) {
+        keypoints.push_back(k.v ? round_label(k.x) : 0.0);
+        keypoints.push_back(k.v ? round_label(k.y) : 0.0);
+        keypoints.push_back(k.v);
+        labeled += k.v > 0;
       }
       const Box& b = l.bbox;
       const std::uint64_t id = f.next_annotation++;
@@ -187,6 +196,7 @@ class Coco : public Sink {
     std::uint64_t images = 0;
     std::uint64_t next_annotation = 1;
   };
+  KeypointSchema schema_;
   std::map<std::string, File> files_;
   bool rle_;  // output.coco_segmentation = rle
 };

@@ -1,13 +1,16 @@
 // YOLO (Ultralytics layout): DIR/images/<split>/<stem>.png (links to the
 // primary images), DIR/labels/<split>/<stem>.txt with one row per visible
-// object — "class cx cy w h" (detect) or "class x1 y1 x2 y2 ..." (segment,
-// the outline clipped to the frame) — normalized by the image size, and
-// DIR/data.yaml naming the splits and classes.
+// object — "class cx cy w h" (detect), "class x1 y1 x2 y2 ..." (segment,
+// the outline clipped to the frame) or "class cx cy w h x1 y1 v1 ... xK yK
+// vK" (pose: the keypoint schema's K slots, COCO's v as Ultralytics' COCO
+// converter keeps it) — normalized by the image size, and DIR/data.yaml
+// naming the splits and classes (pose: kpt_shape and flip_idx).
 #include <algorithm>
 #include <cmath>
 
 #include "dataset/layouts/layout.hpp"
 #include "dataset/manifest.hpp"
+#include "shapegen/keypoints.hpp"
 #include "shapegen/version.hpp"
 
 namespace shapegen::layouts {
@@ -21,7 +24,10 @@ std::string normalized(double x) { return format_real(std::round(x * 1e6) / 1e6 
 class Yolo : public Sink {
  public:
   Yolo(const DatasetPlan& plan, FileOutput& out)
-      : plan_(plan), out_(out), segment_(plan.output().yolo_task == YoloTask::segment) {}
+      : plan_(plan),
+        out_(out),
+        segment_(plan.output().yolo_task == YoloTask::segment),
+        pose_(plan.output().yolo_task == YoloTask::pose) {}
 
   void add_files(const Sample& sample, const PlanRow& row) const override {
     out_.place_image("images/" + row.split + "/" + row.stem + ".png", row.file, sample.image);
@@ -46,6 +52,10 @@ class Yolo : public Sink {
         text += " " + normalized((b.x0 + b.x1) / 2 / w) + " " + normalized((b.y0 + b.y1) / 2 / h) +
                 " " + normalized(b.width() / w) + " " + normalized(b.height() / h);
       }
+      if (pose_)
+        for (const KeypointSlot& k : keypoint_slots(plan_.keypoints(), l))
+          text += " " + format_real(round_label(k.x) / w) + " " +
+                  format_real(round_label(k.y) / h) + " " + std::to_string(k.v);
       text += "\n";
     }
     out_.write_text("labels/" + row.split + "/" + row.stem + ".txt", text, TextCheck::lines);
@@ -60,6 +70,7 @@ class Yolo : public Sink {
     // Ultralytics requires a val entry; without a val split, validate on train.
     if (std::find(splits.begin(), splits.end(), "val") == splits.end())
       out->write("val: images/" + splits.front() + "  # no val split in this dataset\n");
+    if (pose_) write_pose_keys(*out);
     out->write("names:\n");
     for (ShapeClass c : plan_.generator().label_classes())
       out->write("  " + std::to_string(class_index(c)) + ": " + class_name(c) + "\n");
@@ -67,9 +78,25 @@ class Yolo : public Sink {
   }
 
  private:
+  void write_pose_keys(TextOutput& out) const {
+    const KeypointSchema& schema = plan_.keypoints();
+    out.write("kpt_shape: [" + std::to_string(schema.slots) + ", 3]\n");
+    if (!schema.flip_right()) {
+      // Without flip_idx Ultralytics turns its horizontal flip (fliplr) off.
+      out.write(schema.clockwise
+                    ? "# no flip_idx: a class's vertices cannot be mirrored slot to slot\n"
+                    : "# no flip_idx: vertices in drawn order do not mirror slot to slot under a "
+                      "flip (shape.vertex_order = clockwise_from_top makes them)\n");
+      return;
+    }
+    std::string list;
+    for (std::size_t s : schema.flip_idx()) list += (list.empty() ? "" : ", ") + std::to_string(s);
+    out.write("flip_idx: [" + list + "]\n");
+  }
+
   const DatasetPlan& plan_;
   FileOutput& out_;
-  bool segment_;
+  bool segment_, pose_;
 };
 
 }  // namespace
