@@ -54,8 +54,8 @@ class Yolo : public Sink {
       }
       if (pose_)
         for (const KeypointSlot& k : keypoint_slots(plan_.keypoints(), l))
-          text += " " + format_real(round_label(k.x) / w) + " " +
-                  format_real(round_label(k.y) / h) + " " + std::to_string(k.v);
+          text += " " + normalized(round_label(k.x) / w) + " " + normalized(round_label(k.y) / h) +
+                  " " + std::to_string(k.v);
       text += "\n";
     }
     out_.write_text("labels/" + row.split + "/" + row.stem + ".txt", text, TextCheck::lines);
