@@ -24,10 +24,10 @@ from offline import forbid_network, ultralytics_offline
 attempts = forbid_network()
 np = need("numpy")
 need("torch")
-need("matplotlib")  # its font stands in for the one Ultralytics would download
 if importlib.util.find_spec("ultralytics") is None:
     print(f"SKIPPED: python module 'ultralytics' is not installed ({sys.executable})")
     sys.exit(77)
+need("matplotlib")  # its font stands in for the one Ultralytics would download
 binary = sys.argv[1]
 checks = Checks()
 TOLERANCE = 1e-4  # normalized YOLO numbers: the documented rounding
