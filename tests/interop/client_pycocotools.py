@@ -154,6 +154,23 @@ result_fields = {
 }
 
 
+def check_rle_masks(ds, name):
+    """RLE mode: annToMask equals the masks layout's instance mask, pixel for pixel."""
+    from PIL import Image
+
+    pixels = 0
+    for (split, ann_id), (row, k) in ds.objects.items():
+        a = ds.coco[split].loadAnns(ann_id)[0]
+        checks.check(isinstance(a["segmentation"], dict), f"{name}: annotation {ann_id} is not RLE")
+        stem = os.path.splitext(os.path.basename(row["file"]))[0]
+        instance = np.asarray(Image.open(os.path.join(ds.out, "masks", "instance", stem + ".png")))
+        got = ds.coco[split].annToMask(a).astype(bool)
+        checks.check(np.array_equal(got, instance == k + 1), f"{name} {row['file']} object {k}: annToMask is not its instance mask")
+        checks.check(a["area"] == int(got.sum()), f"{name} annotation {ann_id}: area {a['area']}, {got.sum()} pixels")
+        pixels += int(got.sum())
+    print(f"{name}: annToMask of {len(ds.objects)} RLE masks equals masks/instance ({pixels} pixels)")
+
+
 def evaluate(ds, name, iou_type):
     """COCOeval of the ground truth given back as detections: AP 1.0 per split."""
     for split, gt in ds.coco.items():
@@ -168,7 +185,8 @@ def evaluate(ds, name, iou_type):
         quiet(e.accumulate)
         quiet(e.summarize)
         ap, ap50, ar = e.stats[0], e.stats[1], e.stats[8]
-        checks.check(ap == 1.0 and ap50 == 1.0 and ar == 1.0,
+        # precision is tp / (tp + fp + eps) there: 1 - 2e-16 for a perfect detector
+        checks.check(all(math.isclose(v, 1.0, abs_tol=1e-9) for v in (ap, ap50, ar)),
                      f"{name}/{split} {iou_type}: AP {ap}, AP50 {ap50}, AR {ar} (want 1.0)")
         print(f"{name}/{split}: COCOeval {iou_type} on {len(anns)} annotations: AP {ap:.3f} AP50 {ap50:.3f} AR100 {ar:.3f}")
 
@@ -176,30 +194,34 @@ def evaluate(ds, name, iou_type):
 CHECKS = {
     "load": check_load,
     "polygon_masks": check_polygon_masks,
+    "rle_masks": check_rle_masks,  # for the RLE mode's row (COCO segmentation as the visible mask)
     "eval_bbox": lambda ds, name: evaluate(ds, name, "bbox"),
     "eval_segm": lambda ds, name: evaluate(ds, name, "segm"),
 }
 
 # name, generate arguments, checks. Every split is written (COCO files are,
-# even empty ones); each dataset has annotations in all three.
-SPLIT = ("--split", "train=0.6,val=0.2,test=0.2")
+# even empty ones); each dataset has annotations in all three. rle_masks
+# wants "--formats coco,masks". Keypoints: a row with eval_keypoints, an
+# evaluate() whose result carries a["keypoints"] and params.kpt_oks_sigmas
+# set to the dataset's sigmas.
+COMMON = ("--split", "train=0.6,val=0.2,test=0.2", "--formats", "coco")
 CASES = [
     # occlusion, mixed fills, 1-5 objects per image
-    ("detection", ["--preset", "detection", "--count", "40", *SPLIT],
+    ("detection", ["--preset", "detection", "--count", "40", *COMMON],
      ("load", "polygon_masks", "eval_bbox", "eval_segm")),
     # one outline shape per image: the filled outline is the segment
-    ("basic", ["--preset", "basic", "--count", "30", *SPLIT],
+    ("basic", ["--preset", "basic", "--count", "30", *COMMON],
      ("load", "polygon_masks", "eval_bbox", "eval_segm")),
     # hand-drawn ovals and rectangles labeled circle and square
     ("handdrawn", ["--preset", "handdrawn", "--count", "30", "--image.width=64", "--image.height=64",
-                   "--objects.count=1..3", "--frame.p=0", *SPLIT],
+                   "--objects.count=1..3", "--frame.p=0", *COMMON],
      ("load", "polygon_masks", "eval_bbox", "eval_segm")),
 ]
 
 with workdir() as tmp:
     for name, args, wanted in CASES:
         out = os.path.join(tmp, name)
-        generate(binary, out, *args, "--formats", "coco")
+        generate(binary, out, *args)
         ds = Dataset(out)
         for check in wanted:
             CHECKS[check](ds, name)
