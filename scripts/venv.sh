@@ -6,7 +6,7 @@
 #   pinned in python/requirements-test.txt. pip is held to the Debian versions
 #   by a constraints file, so it never fetches torch or a NumPy 2.
 # - build/wheelhouse: the wheels of python/requirements-build.txt, from which
-#   the test pip_install runs `pip install .` offline.
+#   the test pip_install builds and installs shapegen offline (pip wheel .).
 # Does nothing when neither file changed since the last run (build/venv/.stamp).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,7 @@
 """Shared helpers for the interop tests: run shapegen, read the manifest,
 skip (exit 77, which CTest reports as skipped) when a module is missing."""
 import importlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -11,11 +12,12 @@ SKIP = 77
 
 
 def need(module):
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        print(f"SKIPPED: python module '{module}' is not installed")
+    """Imports a module; skips only when its package is not installed at all
+    (one that is installed but fails to import fails the test)."""
+    if importlib.util.find_spec(module.split(".")[0]) is None:
+        print(f"SKIPPED: python module '{module}' is not installed ({sys.executable})")
         sys.exit(SKIP)
+    return importlib.import_module(module)
 
 
 def generate(binary, out, *args):

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# `pip install .` as a Python user runs it: a fresh virtual environment (no
-# system site packages), the source tree installed from outside it, offline
-# (--no-index; the build requirements and NumPy from the wheelhouse that
-# scripts/venv.sh downloads; in a network namespace of its own where unshare
-# allows). Then the `shapegen` command and `import shapegen` work from the
-# environment alone, with the presets it installed; and `pip wheel .` makes
-# a wheel holding the package, the command and the presets.
+# `pip wheel .` and `pip install` as a Python user runs them: a fresh virtual
+# environment (no system site packages), the source tree built from outside
+# it, offline (--no-index; the build requirements and NumPy from the
+# wheelhouse that scripts/venv.sh downloads; in a network namespace of its
+# own where unshare allows). The project is compiled once: `pip wheel .`
+# makes the wheel (holding the package, the command and the presets) and
+# `pip install` installs that wheel, which is what `pip install .` does after
+# building the same wheel through the same PEP 517 backend. Then the
+# `shapegen` command and `import shapegen` work from the environment alone,
+# with the presets it installed.
 # usage: test_pip_install.sh SOURCE_DIR WHEELHOUSE PYTHON
 set -euo pipefail
 skip() { echo "SKIPPED: $*"; exit 77; }
@@ -33,18 +36,12 @@ export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}
 unset PYTHONPATH SHAPEGEN_PRESET_PATH PIP_CONFIG_FILE
 venv=$tmp/venv
 "$python" -m venv "$venv"
-# `pip wheel` builds in a new isolated environment, so scikit-build-core
-# starts its build folder afresh: with ccache (a cache of this test's own,
-# so the first build compiles for real) the second build is a copy.
-build=(--config-settings=build-dir="$tmp/build")
-if command -v ccache >/dev/null; then
-  export CCACHE_DIR=$tmp/ccache
-  build+=(--config-settings=cmake.define.CMAKE_CXX_COMPILER_LAUNCHER=ccache)
-fi
-run "$venv/bin/pip" install "${build[@]}" "$src"
+run "$venv/bin/pip" wheel --no-deps -w "$tmp/wheels" "$src"
+wheels=("$tmp"/wheels/shapegen-*.whl)
+[[ ${#wheels[@]} -eq 1 && -f ${wheels[0]} ]] || fail "pip wheel made no one shapegen wheel: $(ls "$tmp/wheels")"
+echo "pip wheel: $(basename "${wheels[0]}")"
+run "$venv/bin/pip" install "${wheels[0]}"
 echo "pip install: $(grep -E '^Successfully installed' "$tmp/log")"
-run "$venv/bin/pip" wheel --no-deps "${build[@]}" -w "$tmp/wheels" "$src"
-[[ -z ${CCACHE_DIR:-} ]] || echo "pip wheel: $(ccache --print-stats | grep -E '^(direct_cache_hit|cache_miss)' | tr '\t\n' '= ')"
 
 # The command, with the presets installed beside it.
 run "$venv/bin/shapegen" presets --paths
@@ -81,5 +78,5 @@ assert any(n.startswith("shapegen/_shapegen.") and n.endswith(".so") for n in na
 print(f"import shapegen {shapegen.__version__} from {os.path.dirname(shapegen.__file__)}; wheel {wheel}")
 EOF
 cat "$tmp/log"
-echo "pip install, pip wheel, shapegen generate and import shapegen work offline" \
+echo "pip wheel, pip install of the wheel, shapegen generate and import shapegen work offline" \
      "${offline[*]:+(${offline[*]})}"
