@@ -46,7 +46,7 @@ struct OutputSpec {
   LinkMode link = LinkMode::hardlink;
   std::uint64_t webdataset_samples = 0;  // samples per tar; 0: no tars
   CocoSegmentation coco_segmentation = CocoSegmentation::polygon;
-  std::string keypoint_sigmas;           // as written; shapegen/keypoints.hpp parses it
+  std::string keypoint_sigmas;  // as written; shapegen/keypoints.hpp parses it
 };
 
 // output.formats, output.split, output.split_mode, output.yolo_task,

@@ -1,7 +1,10 @@
 """pycocotools, the reference COCO API, reads shapegen's COCO as it is:
 every annotations/instances_*.json loads with COCO(); annToMask of each
-annotation agrees with our polygon; COCOeval with the ground truth given back
-as detections (score 1) reports AP 1.0.
+annotation agrees with our polygon (output.coco_segmentation = polygon) or
+equals the masks layout's instance mask pixel for pixel (rle); COCOeval with
+the ground truth given back as detections (score 1) reports AP 1.0 for bbox,
+segm and keypoints (params.kpt_oks_sigmas = the file's info.keypoint_sigmas,
+one vector for every category: the fixed-K schema).
 
 Polygon mode: annToMask rasterizes `segmentation` (the outline clipped to the
 frame) its own way; we rasterize the manifest's unclipped `polygon` by a
@@ -147,11 +150,16 @@ def check_polygon_masks(ds, name):
 
 
 # What a detector's result carries per iouType: a box; a mask as RLE (the
-# form loadRes takes for segm, made from the ground truth by pycocotools).
+# form loadRes takes for segm, made from the ground truth by pycocotools);
+# the K keypoint triplets of the schema.
 result_fields = {
     "bbox": lambda gt, a: {"bbox": a["bbox"]},
     "segm": lambda gt, a: {"segmentation": gt.annToRLE(a)},
+    "keypoints": lambda gt, a: {"keypoints": a["keypoints"]},
 }
+# summarize()'s stats: AP, AP50 and the AR of all areas at the most detections
+# (bbox and segm list AR at 1, 10, 100 then by area; keypoints AR at 20 first)
+STATS = {"bbox": (0, 1, 8), "segm": (0, 1, 8), "keypoints": (0, 1, 5)}
 
 
 def check_rle_masks(ds, name):
@@ -171,24 +179,52 @@ def check_rle_masks(ds, name):
     print(f"{name}: annToMask of {len(ds.objects)} RLE masks equals masks/instance ({pixels} pixels)")
 
 
+def keypoint_sigmas(ds, name):
+    """The schema's one sigma vector (info.keypoint_sigmas): K numbers, and K
+    triplets in every annotation and K names in every category, so that it
+    fits them all."""
+    sigmas = np.asarray(next(iter(ds.coco.values())).dataset["info"]["keypoint_sigmas"], dtype=float)
+    for split, coco in ds.coco.items():
+        checks.check(coco.dataset["info"]["keypoint_sigmas"] == sigmas.tolist(),
+                     f"{name}/{split}: sigmas {coco.dataset['info']['keypoint_sigmas']}, other splits {sigmas.tolist()}")
+        for c in coco.loadCats(coco.getCatIds()):
+            checks.check(len(c["keypoints"]) == len(sigmas), f"{name}/{split} {c['name']}: {len(c['keypoints'])} keypoint names, {len(sigmas)} sigmas")
+        for a in coco.loadAnns(coco.getAnnIds()):
+            v = a["keypoints"][2::3]
+            checks.check(len(a["keypoints"]) == 3 * len(sigmas) and a["num_keypoints"] == sum(x > 0 for x in v),
+                         f"{name}/{split} annotation {a['id']}: {len(a['keypoints'])} numbers, num_keypoints {a['num_keypoints']}, {len(sigmas)} sigmas")
+    return sigmas
+
+
 def evaluate(ds, name, iou_type):
-    """COCOeval of the ground truth given back as detections: AP 1.0 per split."""
+    """COCOeval of the ground truth given back as detections: AP 1.0 per split.
+    Keypoints: one COCOeval over all categories with the file's one sigma
+    vector (pycocotools' computeOks reads detections per category only, so
+    useCats = 0 would find no pair at all); an annotation without labeled
+    keypoints (num_keypoints 0, which COCOeval ignores) is not given back: a
+    detection of no keypoints lies at (0, 0), far from every object, and
+    would count as a false positive."""
+    sigmas = keypoint_sigmas(ds, name) if iou_type == "keypoints" else None
     for split, gt in ds.coco.items():
-        anns = gt.loadAnns(gt.getAnnIds())
+        anns = [a for a in gt.loadAnns(gt.getAnnIds()) if iou_type != "keypoints" or a["num_keypoints"] > 0]
         if not anns:
             continue
         results = [{"image_id": a["image_id"], "category_id": a["category_id"], "score": 1.0,
                     **result_fields[iou_type](gt, a)} for a in anns]
         dt = quiet(gt.loadRes, results)
         e = COCOeval(gt, dt, iou_type)
+        if sigmas is not None:
+            e.params.kpt_oks_sigmas = sigmas
         quiet(e.evaluate)
         quiet(e.accumulate)
         quiet(e.summarize)
-        ap, ap50, ar = e.stats[0], e.stats[1], e.stats[8]
+        ap, ap50, ar = (e.stats[i] for i in STATS[iou_type])
         # precision is tp / (tp + fp + eps) there: 1 - 2e-16 for a perfect detector
         checks.check(all(math.isclose(v, 1.0, abs_tol=1e-9) for v in (ap, ap50, ar)),
                      f"{name}/{split} {iou_type}: AP {ap}, AP50 {ap50}, AR {ar} (want 1.0)")
-        print(f"{name}/{split}: COCOeval {iou_type} on {len(anns)} annotations: AP {ap:.3f} AP50 {ap50:.3f} AR100 {ar:.3f}")
+        cats = len({a["category_id"] for a in anns})
+        print(f"{name}/{split}: COCOeval {iou_type} on {len(anns)} annotations of {cats} categories:"
+              f" AP {ap:.3f} AP50 {ap50:.3f} AR {ar:.3f}")
 
 
 CHECKS = {
@@ -197,25 +233,29 @@ CHECKS = {
     "rle_masks": check_rle_masks,  # for the RLE mode's row (COCO segmentation as the visible mask)
     "eval_bbox": lambda ds, name: evaluate(ds, name, "bbox"),
     "eval_segm": lambda ds, name: evaluate(ds, name, "segm"),
+    "eval_keypoints": lambda ds, name: evaluate(ds, name, "keypoints"),
 }
 
 # name, generate arguments, checks. Every split is written (COCO files are,
 # even empty ones); each dataset has annotations in all three. rle_masks
-# wants "--formats coco,masks". Keypoints: a row with eval_keypoints, an
-# evaluate() whose result carries a["keypoints"] and params.kpt_oks_sigmas
-# set to the dataset's sigmas.
+# wants "--formats coco,masks".
 COMMON = ("--split", "train=0.6,val=0.2,test=0.2", "--formats", "coco")
 CASES = [
     # occlusion, mixed fills, 1-5 objects per image
     ("detection", ["--preset", "detection", "--count", "40", *COMMON],
-     ("load", "polygon_masks", "eval_bbox", "eval_segm")),
+     ("load", "polygon_masks", "eval_bbox", "eval_segm", "eval_keypoints")),
+    # the same scenes with the visible mask as RLE (an outline's is its
+    # stroke, less what objects on top hide), vertices clockwise from the top
+    ("detection-rle", ["--preset", "detection", "--count", "40", *COMMON[:-1], "coco,masks",
+                       "--output.coco_segmentation=rle", "--shape.vertex_order=clockwise_from_top"],
+     ("load", "rle_masks", "eval_bbox", "eval_segm", "eval_keypoints")),
     # one outline shape per image: the filled outline is the segment
     ("basic", ["--preset", "basic", "--count", "30", *COMMON],
-     ("load", "polygon_masks", "eval_bbox", "eval_segm")),
+     ("load", "polygon_masks", "eval_bbox", "eval_segm", "eval_keypoints")),
     # hand-drawn ovals and rectangles labeled circle and square
     ("handdrawn", ["--preset", "handdrawn", "--count", "30", "--image.width=64", "--image.height=64",
                    "--objects.count=1..3", "--frame.p=0", *COMMON],
-     ("load", "polygon_masks", "eval_bbox", "eval_segm")),
+     ("load", "polygon_masks", "eval_bbox", "eval_segm", "eval_keypoints")),
 ]
 
 with workdir() as tmp:

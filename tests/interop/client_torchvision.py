@@ -4,11 +4,16 @@
   that image (equal dicts, in order);
 - datasets.ImageFolder loads the ImageFolder layout: each split's images,
   each labeled with a class whose folder names the manifest's class (by name
-  only: the folder may carry more, such as an id), one class per folder;
+  only: the folder may carry more, such as an id), one class per folder; and
+  its class_to_idx, mapped through the folder names (classes.json's
+  imagefolder), is classes.json's name -> id: the index it gives is the class
+  id of every other layout (the promise of the <id>_<name> folders);
 - one training step of fasterrcnn_resnet50_fpn (weights=None,
   weights_backbone=None: nothing downloaded) on a CocoDetection batch turned
   into torchvision targets (boxes x0 y0 x1 y1, labels = category ids) gives
   finite losses and moves the weights.
+Keypoint R-CNN on ShapeDataset(target="keypoints") is one training step in
+tests/python/test_keypoints_torch.py (python_keypoints_torch).
 No network (offline.py: any attempt fails)."""
 import collections
 import contextlib
@@ -62,6 +67,8 @@ def check_coco(out, rows):
 
 
 def check_imagefolder(out, rows):
+    with open(os.path.join(out, "classes.json")) as f:
+        classes = json.load(f)["classes"]
     for split in SPLITS:
         ds = datasets.ImageFolder(os.path.join(out, split))
         mine = {os.path.basename(r["file"]): r["objects"][0]["class"] for r in rows if r["split"] == split}
@@ -76,7 +83,13 @@ def check_imagefolder(out, rows):
             folder_of.setdefault(name, set()).add(label)
         checks.check(all(len(labels) == 1 for labels in folder_of.values()) and len(folder_of) == len(ds.classes),
                      f"{split}: classes {ds.classes} are not one per manifest class {folder_of}")
-        print(f"{split}: ImageFolder loads {len(ds)} images in classes {ds.classes}, each the manifest's class")
+        table = {c["imagefolder"]: c for c in classes}
+        checks.check(set(ds.class_to_idx) <= set(table), f"{split}: folders {ds.classes}, classes.json {sorted(table)}")
+        theirs = {table[f]["name"]: i for f, i in ds.class_to_idx.items() if f in table}
+        ours = {c["name"]: c["id"] for c in classes}
+        checks.check(theirs == ours, f"{split}: ImageFolder's class_to_idx {ds.class_to_idx} is {theirs} by classes.json, its ids {ours}")
+        print(f"{split}: ImageFolder loads {len(ds)} images in classes {ds.classes}, each the manifest's class;"
+              f" its indices are classes.json's ids {ours}")
 
 
 def train_step(out):

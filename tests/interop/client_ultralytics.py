@@ -10,7 +10,9 @@ Offline (tests/interop/offline.py): no weights (a model from its yaml; AMP,
 whose check downloads weights, is off, and runs on CUDA only), no font
 download (matplotlib's font linked in), no update check or usage events
 (YOLO_OFFLINE, settings written off in the test's folder), any network use
-fails the test. A pose row is one line of CASES (and its task's model)."""
+fails the test. The pose row's cache holds our keypoints too: the K slots of
+the schema (kpt_shape and flip_idx from data.yaml), normalized, with COCO's
+visibility, object by object in the file's order."""
 import collections
 import importlib.util
 import logging
@@ -41,6 +43,9 @@ TINY = ["--image.width=64", "--image.height=64", "--count", "24", "--objects.cou
 CASES = [
     ("detect", "yolov8n.yaml", ["--preset", "detection", *TINY]),
     ("segment", "yolov8n-seg.yaml", ["--preset", "detection", *TINY, "--output.yolo_task=segment"]),
+    # K = 4 keypoint slots; clockwise from the top, so that data.yaml has flip_idx
+    ("pose", "yolov8n-pose.yaml", ["--preset", "detection", *TINY, "--output.yolo_task=pose",
+                                   "--shape.vertex_order=clockwise_from_top"]),
 ]
 
 
@@ -57,7 +62,39 @@ def expected_labels(rows, names):
     return labels
 
 
-def check_cache(name, task, out, split, expected):
+def schema_slots(n, K):
+    """Slot of each of a class's n vertices in the K-slot schema (docs/FORMATS.md,
+    Keypoints): v0 in slot 0, vj in j and v(n-j) in K-j, an even n's middle in K/2."""
+    slots = {0: 0}
+    for j in range(1, (n - 1) // 2 + 1):
+        slots[j], slots[n - j] = j, K - j
+    if n % 2 == 0 and n > 1:
+        slots[n // 2] = K // 2 if K % 2 == 0 else n // 2
+    return [slots[i] for i in range(n)]
+
+
+def expected_keypoints(rows, names, K):
+    """Per image file stem: the manifest's visible objects in row order as (class
+    id, K x 3 keypoints): x / W, y / H and COCO's v (0 outside the frame or
+    an unused slot, as 0 0 0; 1 hidden; 2 visible)."""
+    ids = {name: i for i, name in names.items()}
+    labels = {}
+    for r in rows:
+        stem = os.path.splitext(os.path.basename(r["file"]))[0]
+        objects = []
+        for o in r["objects"]:
+            if o["bbox"][2] <= o["bbox"][0]:
+                continue
+            kpts = np.zeros((K, 3))
+            for slot, v in zip(schema_slots(len(o["vertices"]), K), o["vertices"]):
+                if v["in_frame"]:
+                    kpts[slot] = (v["x"] / r["width"], v["y"] / r["height"], 2 if v["visible"] else 1)
+            objects.append((ids[o["class"]], kpts))
+        labels[(r["split"], stem)] = objects
+    return labels
+
+
+def check_cache(name, task, out, split, expected, keypoints=None):
     """The labels Ultralytics parsed and cached for a split, against ours."""
     from ultralytics.data.utils import load_dataset_cache_file
 
@@ -82,13 +119,22 @@ def check_cache(name, task, out, split, expected):
         classes = sorted(int(c) for c in label["cls"].ravel())
         checks.check(classes == sorted(c for c, *_ in mine), f"{name}/{split} {stem}: classes {classes}, ours {mine}")
         instances += len(classes)
-        if task == "detect":
+        if task in ("detect", "pose"):
             theirs = sorted((int(c), *map(float, b)) for c, b in zip(label["cls"].ravel(), label["bboxes"]))
             close = len(theirs) == len(mine) and all(
                 abs(a - b) <= TOLERANCE for t, m in zip(theirs, mine) for a, b in zip(t[1:], m[1:]))
             checks.check(close, f"{name}/{split} {stem}: boxes {theirs}, ours {mine}")
         elif task == "segment":
             checks.check(len(label["segments"]) == len(classes), f"{name}/{split} {stem}: {len(label['segments'])} segments")
+        if task == "pose":
+            # the file's rows in order (duplicates, which Ultralytics would drop, make msgs)
+            ours = keypoints[(split, stem)]
+            theirs = label["keypoints"]
+            same = (theirs is not None and len(theirs) == len(ours)
+                    and [int(c) for c in label["cls"].ravel()] == [c for c, _ in ours]
+                    and all(np.allclose(t, k, rtol=0, atol=TOLERANCE) for t, (_, k) in zip(theirs, ours)))
+            checks.check(same, f"{name}/{split} {stem}: keypoints {None if theirs is None else theirs.tolist()},"
+                         f" ours {[k.tolist() for _, k in ours]}")
     print(f"{name}/{split}: Ultralytics' label cache holds {len(cache['labels'])} images, {instances} instances"
           f" (ours {sum(map(len, want.values()))})")
 
@@ -108,6 +154,14 @@ def run_case(ultralytics, tmp, name, model_yaml, args):
     used = {o["class"] for r in rows for o in r["objects"]}
     checks.check(used <= set(names.values()) and data["nc"] == len(names), f"{name}: names {names}, classes used {used}")
     expected = expected_labels(rows, names)
+    keypoints = None
+    if "--output.yolo_task=pose" in args:
+        # K: the largest vertex count of the label classes, all drawn here
+        K = max(len(o["vertices"]) for r in rows for o in r["objects"])
+        checks.check(list(data.get("kpt_shape", [])) == [K, 3] and list(data.get("flip_idx", [])) == [0, *range(K - 1, 0, -1)],
+                     f"{name}: check_det_dataset read kpt_shape {data.get('kpt_shape')}, flip_idx {data.get('flip_idx')}; K {K}")
+        keypoints = expected_keypoints(rows, names, K)
+        print(f"{name}: check_det_dataset accepts kpt_shape {data['kpt_shape']}, flip_idx {data['flip_idx']}")
     per_split = collections.Counter(r["split"] for r in rows)
     print(f"{name}: check_det_dataset accepts {yaml}: nc {data['nc']}, {dict(per_split)} images")
 
@@ -124,15 +178,16 @@ def run_case(ultralytics, tmp, name, model_yaml, args):
                  f"{name}: epoch {trainer.epoch}, losses {losses}")
     print(f"{name}: trained 1 epoch of {model_yaml} ({task}) on {per_split['train']} images: losses {losses}")
     for split in ("train", "val"):
-        check_cache(name, task, out, split, expected)
+        check_cache(name, task, out, split, expected, keypoints)
 
     metrics = model.val(split="val", name=f"{name}-val", **common)
     counted = metrics.nt_per_class
     ours = collections.Counter(c for (s, _), objs in expected.items() if s == "val" for c, *_ in objs)
     want = [ours.get(i, 0) for i in range(len(counted))]
     checks.check(counted.tolist() == want, f"{name}: val counts {counted.tolist()} instances per class, ours {want}")
+    pose = f", pose mAP50-95 {metrics.pose.map:.4f}" if task == "pose" else ""
     print(f"{name}: val on {per_split['val']} images: {int(counted.sum())} instances per class {counted.tolist()}"
-          f" (ours {want}), mAP50-95 {metrics.box.map:.4f}")
+          f" (ours {want}), mAP50-95 {metrics.box.map:.4f}{pose}")
 
     done = subprocess.run([binary, "verify", out], capture_output=True, text=True)
     checks.check(done.returncode == 0, f"{name}: shapegen verify after Ultralytics:\n{done.stdout}{done.stderr}")

@@ -64,8 +64,7 @@ std::pair<json, json> visible_rle(const Image& instance, std::size_t k) {
 class Coco : public Sink {
  public:
   Coco(const DatasetPlan& plan, FileOutput& out)
-      : schema_(plan.keypoints()),
-        rle_(plan.output().coco_segmentation == CocoSegmentation::rle) {
+      : schema_(plan.keypoints()), rle_(plan.output().coco_segmentation == CocoSegmentation::rle) {
     // The sigmas COCOeval needs for keypoints: params.kpt_oks_sigmas.
     const json info = {
         {"description", plan.description()},
