@@ -38,13 +38,13 @@ std::size_t lines(const std::string& text) {
 void require_refused_by(const test::RunResult& r, long pid, const std::string& out) {
   BOOST_TEST(r.exit_code == 2, r.output);
   BOOST_TEST(lines(r.output) == 1u, r.output);
-  BOOST_TEST(r.output.find("shapegen: error: --out '" + out + "': another shapegen run (pid " +
-                           std::to_string(pid) + " on " + host() + ", started ") !=
-                 std::string::npos,
-             r.output);
-  BOOST_TEST(r.output.find(" UTC) is writing it; wait for it to finish or stop it") !=
-                 std::string::npos,
-             r.output);
+  BOOST_TEST(
+      r.output.find("shapegen: error: --out '" + out + "': another shapegen run (pid " +
+                    std::to_string(pid) + " on " + host() + ", started ") != std::string::npos,
+      r.output);
+  BOOST_TEST(
+      r.output.find(" UTC) is writing it; wait for it to finish or stop it") != std::string::npos,
+      r.output);
 }
 
 std::size_t partials(const fs::path& dir) {
@@ -82,8 +82,8 @@ Race race(const TempDir& t, const std::string& first, const std::string& second,
       "(" + first + " >" + log + "first.log 2>&1 & pid=$!; echo $pid >" + log +
       "first.pid; for i in $(seq 1 3000); do [ -f " + staging +
       "/.shapegen-run ] && break; kill -0 $pid 2>/dev/null || break; sleep 0.01; done; " +
-      "kill -STOP $pid; [ -d " + staging + " ] && echo yes >" + log + "mid_run; " + second +
-      " >" + log + "second.log 2>&1; echo $? >" + log + "second.rc; " +
+      "kill -STOP $pid; [ -d " + staging + " ] && echo yes >" + log + "mid_run; " + second + " >" +
+      log + "second.log 2>&1; echo $? >" + log + "second.rc; " +
       "kill -CONT $pid; wait $pid; echo $? >" + log + "first.rc)");
   BOOST_TEST_MESSAGE(r.output);
   Race race;
@@ -111,9 +111,9 @@ BOOST_AUTO_TEST_CASE(a_lock_is_held_once_and_its_file_goes_with_it) {
       BOOST_FAIL("locked twice");
     } catch (const IoError& e) {
       const std::string what = e.what();
-      BOOST_TEST(what.find("another shapegen run (pid " + std::to_string(::getpid())) !=
-                     std::string::npos,
-                 what);
+      BOOST_TEST(
+          what.find("another shapegen run (pid " + std::to_string(::getpid())) != std::string::npos,
+          what);
     }
   }
   BOOST_TEST(!fs::exists(t.path() / ".o.lock"));
@@ -142,10 +142,10 @@ BOOST_AUTO_TEST_CASE(two_concurrent_resumes_of_one_run) {
   BOOST_REQUIRE(run_cli("generate --count 1000 --jobs 1 -q --out " + t.str("ref")).exit_code == 0);
   // An interrupted run: killed once it has checkpointed.
   const std::string checkpoint = "'" + t.str() + "'/.o.partial-*/.shapegen-checkpoint";
-  const auto killed = test::run_shell(
-      "(SHAPEGEN_CHECKPOINT_SECONDS=0 " + bin() + " generate " + args + " & pid=$!; " +
-      "for i in $(seq 1 3000); do ls " + checkpoint + " >/dev/null 2>&1 && break; sleep 0.01; " +
-      "done; kill -KILL $pid; wait $pid)");
+  const auto killed = test::run_shell("(SHAPEGEN_CHECKPOINT_SECONDS=0 " + bin() + " generate " +
+                                      args + " & pid=$!; " + "for i in $(seq 1 3000); do ls " +
+                                      checkpoint + " >/dev/null 2>&1 && break; sleep 0.01; " +
+                                      "done; kill -KILL $pid; wait $pid)");
   BOOST_REQUIRE_MESSAGE(killed.exit_code != 0, killed.output);
   BOOST_REQUIRE(partials(t.path()) == 1u);
   const std::string resume = bin() + " generate " + args;

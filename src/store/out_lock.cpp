@@ -39,7 +39,7 @@ std::string now_utc() {
 }
 
 bool same_file(int fd, const fs::path& path) {
-  struct stat held {}, named {};
+  struct stat held = {}, named = {};
   return ::fstat(fd, &held) == 0 && ::lstat(path.c_str(), &named) == 0 &&
          held.st_dev == named.st_dev && held.st_ino == named.st_ino;
 }
@@ -90,8 +90,8 @@ OutLock::OutLock(const std::string& out) {
   for (int attempt = 0;; ++attempt) {
     fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
     if (fd_ < 0)
-      throw IoError(named + "cannot create its lock file " + path_.string() + " (" +
-                    std::strerror(errno) + ")");
+      throw IoError(named + "cannot create the dataset there (its lock file " + path_.string() +
+                    ": " + std::strerror(errno) + ")");
     struct stat st {};
     if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
       ::close(fd_);
