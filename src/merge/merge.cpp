@@ -16,6 +16,7 @@
 #include "shapegen/dataset.hpp"
 #include "shapegen/error.hpp"
 #include "shapegen/png.hpp"
+#include "store/out_lock.hpp"
 #include "store/staging.hpp"
 
 namespace fs = std::filesystem;
@@ -66,6 +67,7 @@ void merge_datasets(const MergeOptions& options) {
   const auto say = [&](const std::string& line) {
     if (options.progress) options.progress(line);
   };
+  const OutLock lock(options.out_dir);  // held until the swap is done
   check_output_dir(options.out_dir, options.overwrite);
   const fs::path location = fs::absolute(options.out_dir).lexically_normal();
   const std::vector<ShardFolder> shards = read_shards(options.shards, location);

@@ -15,6 +15,7 @@
 #include "store/estimate.hpp"
 #include "store/folder_output.hpp"
 #include "store/leftovers.hpp"
+#include "store/out_lock.hpp"
 #include "store/owned_files.hpp"
 #include "store/staging.hpp"
 
@@ -158,6 +159,9 @@ void check_output_dir(const std::string& out_dir, bool overwrite) {
 }
 
 void generate_dataset(const Config& config, const GenerateOptions& options) {
+  // One writer per --out, from before anything is read or deleted until the
+  // swap is done.
+  const OutLock lock(options.out_dir);
   // Leftovers first: a dataset restored from a cut-short swap is checked
   // like any other.
   Leftovers left = tidy_leftovers(options.out_dir);
