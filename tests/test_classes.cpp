@@ -143,6 +143,16 @@ BOOST_AUTO_TEST_CASE(a_split_lacking_a_class_is_warned_about_once) {
   r = run_cli("generate --preset basic --count 30 --formats imagefolder -q --out " + t.str("all"));
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   BOOST_TEST(r.output.find("warning") == std::string::npos, r.output);
+  // One row, two splits: the split without a row is said to be empty, once.
+  r = run_cli(
+      "generate --preset basic --count 1 --formats imagefolder --split train=0.5,val=0.5 -q "
+      "--out " +
+      t.str("one"));
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  const std::string empty = fs::is_directory(t.path() / "one/train") ? "val" : "train";
+  const std::string line = "shapegen: warning: imagefolder: split '" + empty + "' has no images\n";
+  BOOST_TEST(r.output.find(line) != std::string::npos, r.output);
+  BOOST_TEST(r.output.find("has no images") == r.output.rfind("has no images"), r.output);
 }
 
 BOOST_AUTO_TEST_CASE(rle_is_pycocotools_encoding) {

@@ -33,9 +33,14 @@ std::vector<std::string> missing_classes(const DatasetPlan& plan, const fs::path
   const std::vector<ShapeClass> classes = plan.generator().label_classes();
   std::vector<std::string> lines;
   for (const std::string& split : plan.splits()) {
+    std::error_code ec;
+    if (!fs::is_directory(dataset / split, ec)) {
+      // Its share of output.split gave no row an image: there is nothing to load.
+      lines.push_back("imagefolder: split '" + split + "' has no images");
+      continue;
+    }
     std::string missing, shifted;
     for (ShapeClass c : classes) {
-      std::error_code ec;
       const std::string folder = class_folder(c, classes);
       if (!fs::is_directory(dataset / split / folder, ec))
         missing += (missing.empty() ? "" : ", ") + folder;
