@@ -17,12 +17,6 @@ namespace shapegen {
 
 namespace {
 
-std::string host_name() {
-  char name[256] = {};
-  ::gethostname(name, sizeof name - 1);
-  return name;
-}
-
 // kill(pid, 0) fails with ESRCH only for a process that does not exist; a
 // killed process not yet reaped (a zombie) is dead too.
 bool alive(long pid) {

@@ -23,12 +23,6 @@ namespace shapegen {
 
 namespace {
 
-std::string host_name() {
-  char name[256] = {};
-  ::gethostname(name, sizeof name - 1);
-  return name;
-}
-
 std::string now_utc() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};

@@ -17,6 +17,12 @@ namespace fs = std::filesystem;
 
 namespace shapegen {
 
+std::string host_name() {
+  char name[256] = {};
+  ::gethostname(name, sizeof name - 1);
+  return name;
+}
+
 namespace {
 
 // Writes `text` to `path` and fsyncs it: the record must survive a power loss.

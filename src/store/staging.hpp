@@ -16,6 +16,9 @@ inline constexpr const char* kRecipeFile = ".shapegen-recipe.ini";  // the recip
 inline constexpr const char* kCheckpointFile = ".shapegen-checkpoint";
 inline constexpr const char* kScratchDir = ".shapegen-scratch";
 
+// This machine's name, as the run record and the lock file give it: another
+// host's pids say nothing here.
+std::string host_name();
 // ".<name>.partial-<pid>" beside `out`.
 std::filesystem::path staging_path(const std::filesystem::path& out, long pid);
 // `out` without a trailing separator ("ds/" is the folder "ds").

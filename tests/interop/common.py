@@ -51,6 +51,18 @@ class Checks:
         if self.failed <= 20:
             print("FAIL:", message)
 
+    def raises(self, kind, call, what):
+        """The message of the `kind` exception call() raises; a failed check if it raises another or none."""
+        try:
+            call()
+        except kind as e:
+            return str(e)
+        except Exception as e:  # noqa: BLE001 - report the wrong kind
+            self.check(False, f"{what}: raised {type(e).__name__}: {e}, expected {kind.__name__}")
+            return None
+        self.check(False, f"{what}: raised nothing, expected {kind.__name__}")
+        return None
+
     def finish(self):
         print(f"{self.passed} passed, {self.failed} failed")
         sys.exit(1 if self.failed else 0)

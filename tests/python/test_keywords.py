@@ -14,18 +14,6 @@ binary = sys.argv[1]
 checks = Checks()
 
 
-def raises(kind, call, what):
-    try:
-        call()
-    except kind as e:
-        return str(e)
-    except Exception as e:  # noqa: BLE001
-        checks.check(False, f"{what}: raised {type(e).__name__}: {e}")
-        return None
-    checks.check(False, f"{what}: did not raise {kind.__name__}")
-    return None
-
-
 def cli_describe(*args):
     code, out, err = cli(binary, "describe", *args)
     if code != 0:
@@ -87,9 +75,9 @@ for keywords, args in [
     (dict(output={"formats": ["coco", "nope"]}), ["--output.formats=coco, nope"]),
     (dict(image={"width": 1.5}), ["--image.width=1.5"]),
 ]:
-    got = raises(ValueError, lambda: shapegen.Generator(**keywords), f"{keywords}")
+    got = checks.raises(ValueError, lambda: shapegen.Generator(**keywords), f"{keywords}")
     checks.check(got == cli_error(*args), f"{keywords}: {got!r} vs CLI {cli_error(*args)!r}")
-got = raises(ValueError, lambda: shapegen.Generator(image={"widht": 96}), "unknown key in a section")
+got = checks.raises(ValueError, lambda: shapegen.Generator(image={"widht": 96}), "unknown key in a section")
 checks.check(got is not None and "unknown key 'image.widht'" in got and "did you mean 'image.width'" in got, f"{got!r}")
 
 # The same key twice, in any two forms.
@@ -97,11 +85,11 @@ for keywords, key in [
     (dict(image={"width": 96}, **{"image.width": 80}), "image.width"),
     (dict(**{"shape.size": "0.3..0.5"}, shape={"size": (0.3, 0.5)}), "shape.size"),
 ]:
-    got = raises(ValueError, lambda: shapegen.Generator(**keywords), f"twice {key}")
+    got = checks.raises(ValueError, lambda: shapegen.Generator(**keywords), f"twice {key}")
     checks.check(got is not None and got.startswith(f"key '{key}' is given twice"), f"twice {key}: {got!r}")
-got = raises(ValueError, lambda: shapegen.Generator(seed=1, dataset={"seed": 2}), "seed twice")
+got = checks.raises(ValueError, lambda: shapegen.Generator(seed=1, dataset={"seed": 2}), "seed twice")
 checks.check(got == "seed: value 1 and key 'dataset.seed' 2 both given; give one", f"seed twice: {got!r}")
-got = raises(ValueError, lambda: shapegen.Generator(count=5, **{"dataset.count": 6}), "count twice")
+got = checks.raises(ValueError, lambda: shapegen.Generator(count=5, **{"dataset.count": 6}), "count twice")
 checks.check(got == "count: value 5 and key 'dataset.count' 6 both given; give one", f"count twice: {got!r}")
 
 # Argument checks: one line naming the argument, the value and what is allowed.
@@ -137,7 +125,7 @@ CHECKS += [
      "for all cores"),
 ]
 for kind, call, expected in CHECKS:
-    got = raises(kind, call, expected)
+    got = checks.raises(kind, call, expected)
     checks.check(got == expected, f"message\n  {got!r}\nexpected\n  {expected!r}")
 checks.check(g.batch(0, 2, jobs=256)[0].shape == (2, 64, 64), "jobs=256 is allowed")
 
@@ -149,6 +137,6 @@ checks.check(ds.seed == 5 and ds[0][0].shape == (64, 72), f"ShapeDataset: seed {
 ds.set_epoch(2)
 want = shapegen.Generator("basic", count=4, seed=shapegen.epoch_seed(5, 2), image={"width": 72})
 checks.check(np.array_equal(ds[1][0], want[1][0]), "ShapeDataset epoch 2 with dataset={'seed': 5}")
-got = raises(ValueError, lambda: st.ShapeDataset("basic", seed=1, dataset={"seed": 5}), "ShapeDataset seed twice")
+got = checks.raises(ValueError, lambda: st.ShapeDataset("basic", seed=1, dataset={"seed": 5}), "ShapeDataset seed twice")
 checks.check(got == "seed: value 1 and key 'dataset.seed' 5 both given; give one", f"{got!r}")
 checks.finish()

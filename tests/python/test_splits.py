@@ -19,18 +19,6 @@ binary = sys.argv[1]
 checks = Checks()
 
 
-def raises(kind, call, what):
-    try:
-        call()
-    except kind as e:
-        return str(e)
-    except Exception as e:  # noqa: BLE001
-        checks.check(False, f"{what}: raised {type(e).__name__}: {e}")
-        return None
-    checks.check(False, f"{what}: did not raise {kind.__name__}")
-    return None
-
-
 # (name, preset, CLI arguments, the same as keywords)
 CASES = [
     ("hash", "basic", ["--count", "60", "--output.split=train:0.6,val:0.25,test:0.15"],
@@ -86,26 +74,26 @@ with workdir() as tmp:
     # Items out of range of a split; the DataLoader sees the split's rows.
     val = st.ShapeDataset("basic", count=30, split="val", **{"output.split": "train:0.5,val:0.5"})
     for i in (-1, len(val)):
-        message = raises(IndexError, lambda: val[i], f"val[{i}]")
+        message = checks.raises(IndexError, lambda: val[i], f"val[{i}]")
         checks.check(message is not None and f"split 'val' has {len(val)} rows" in (message or ""), f"{message!r}")
 
     # Errors: unknown split, a split with no rows, a split of the default (train only).
-    message = raises(ValueError, lambda: st.ShapeDataset("basic", count=10, split="valid"), "unknown split")
+    message = checks.raises(ValueError, lambda: st.ShapeDataset("basic", count=10, split="valid"), "unknown split")
     checks.check(message == "split: value 'valid' is invalid; allowed: train (the splits of output.split "
                  "'train:1, val:0, test:0' that have rows)", f"unknown split: {message!r}")
     # detection at count 10 declares test:0.1, but no base sample draws it:
     # the allowed splits are those with rows.
     g = shapegen.Generator("detection", count=10)
     checks.check(g.splits == ("train", "val"), f"detection count 10: splits {g.splits}")
-    message = raises(ValueError, lambda: st.ShapeDataset("detection", count=10, split="test", target="boxes"),
+    message = checks.raises(ValueError, lambda: st.ShapeDataset("detection", count=10, split="test", target="boxes"),
                      "split without rows")
     checks.check(message == "split: value 'test' is invalid; allowed: train, val (the splits of output.split "
                  "'train:0.8, val:0.1, test:0.1' that have rows)", f"{message!r}")
     # Exact mode: 3 base samples at 1% val give val no row either.
     g = shapegen.Generator("basic", count=3, output={"split": {"train": 0.99, "val": 0.01}, "split_mode": "exact"})
     checks.check(g.splits == ("train",), f"count 3: splits {g.splits}")
-    message = raises(ValueError, lambda: g.split_rows("val"), "split without rows")
+    message = checks.raises(ValueError, lambda: g.split_rows("val"), "split without rows")
     checks.check(message is not None and message.startswith("split: value 'val' is invalid; allowed: train ("),
                  f"{message!r}")
-    raises(ValueError, lambda: g.split_rows(None), "split_rows(None)")
+    checks.raises(ValueError, lambda: g.split_rows(None), "split_rows(None)")
 checks.finish()
