@@ -70,6 +70,8 @@ OptionDecl list(std::string key, std::string def, std::vector<std::string> words
 OptionDecl color(std::string key, std::string def, std::string doc);
 OptionDecl boolean(std::string key, std::string def, std::string doc);
 OptionDecl text(std::string key, std::string def, std::string doc);
+// `decl` made optional (OptionDecl::optional): for a key added later.
+OptionDecl optional(OptionDecl decl);
 }  // namespace declare
 
 class Config;

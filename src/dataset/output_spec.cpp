@@ -9,34 +9,28 @@ namespace {
 // WebDataset tars are switched on by their size rather than by a name in
 // output.formats: an optional key keeps every recipe without tars unchanged.
 OptionDecl webdataset_samples() {
-  OptionDecl decl = declare::integer(
+  return declare::optional(declare::integer(
       "output.webdataset_samples", "0", 0, 1e9,
       "Samples per WebDataset tar (webdataset/<split>-NNNNNN.tar of <key>.png, .json, .cls); 0: "
-      "no tars. '--formats webdataset' sets it to 1000 unless it is given.");
-  decl.optional = true;
-  return decl;
+      "no tars. '--formats webdataset' sets it to 1000 unless it is given."));
 }
 
 // Optional too: recipes from before the key keep their bytes.
 OptionDecl coco_segmentation() {
-  OptionDecl decl = declare::choice(
+  return declare::optional(declare::choice(
       "output.coco_segmentation", name_of(CocoSegmentation::polygon), names_of<CocoSegmentation>(),
       "COCO segmentation: the outline polygon clipped to the frame (polygon; the region, not "
       "occluder-aware) or the visible mask as compressed RLE, pixel for pixel the masks "
-      "layout's instance mask (rle); area follows it.");
-  decl.optional = true;
-  return decl;
+      "layout's instance mask (rle); area follows it."));
 }
 
 // Optional too: recipes that keep COCOeval's sigma stay as they were.
 OptionDecl keypoint_sigmas() {
-  OptionDecl decl = declare::text(
+  return declare::optional(declare::text(
       "output.keypoint_sigmas", "0.025",
       "OKS sigmas of the keypoint slots, recorded in COCO's info as 'keypoint_sigmas' for "
       "COCOeval (params.kpt_oks_sigmas): one number for every slot, or one per slot (K, the "
-      "largest vertex count of the label classes) separated by commas.");
-  decl.optional = true;
-  return decl;
+      "largest vertex count of the label classes) separated by commas."));
 }
 
 // "train:1, val:0, test:0": every row in the first split.

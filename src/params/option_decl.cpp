@@ -161,4 +161,9 @@ OptionDecl declare::text(std::string key, std::string def, std::string doc) {
   return {std::move(key), Kind::text, std::move(def), std::move(doc), {}, {}};
 }
 
+OptionDecl declare::optional(OptionDecl decl) {
+  decl.optional = true;
+  return decl;
+}
+
 }  // namespace shapegen

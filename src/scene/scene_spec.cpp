@@ -108,14 +108,12 @@ const ParamList<StyleSpec>& style_params() {
 
 // Optional: recipes that keep each class's own order stay as they were.
 static OptionDecl vertex_order() {
-  OptionDecl decl = declare::choice(
+  return declare::optional(declare::choice(
       "shape.vertex_order", name_of(VertexOrder::drawn), names_of<VertexOrder>(),
       "Order of every object's vertices in every label (and of per-vertex fields such as a "
       "triangle's angles): drawn, as each class draws them (a square's v0 is its top-left "
       "before rotation), or clockwise_from_top: from the top-most vertex (on a tie the left "
-      "one), clockwise on screen, so a symmetric shape has one order.");
-  decl.optional = true;
-  return decl;
+      "one), clockwise on screen, so a symmetric shape has one order."));
 }
 
 const ParamList<ShapeSpec>& shape_label_params() {
