@@ -154,7 +154,8 @@ void check_against_manifest(const fs::path& ds, const Config& config) {
           if (j >= objs.size()) {
             BOOST_TEST(at<std::int64_t>(classes, o) == -1);
             for (std::size_t c = 0; c < 4; ++c) BOOST_TEST(at<float>(boxes, o * 4 + c) == 0.0f);
-            for (std::size_t c = 0; c < k * 3; ++c) BOOST_TEST(at<float>(kp, o * k * 3 + c) == 0.0f);
+            for (std::size_t c = 0; c < k * 3; ++c)
+              BOOST_TEST(at<float>(kp, o * k * 3 + c) == 0.0f);
             continue;
           }
           const json& obj = objs[j];
@@ -221,15 +222,15 @@ BOOST_AUTO_TEST_CASE(arrays_hold_the_manifest_and_the_pixels) {
            {"detection", "1..5"}, {"color", "1..3"}, {"handdrawn", "1"}}) {
     BOOST_TEST_CONTEXT(preset) {
       TempDir t;
-      generate("--preset " + preset + " --count 40 --formats npy --objects.count=" + objects +
-                   " " + kSplit,
+      generate("--preset " + preset + " --count 40 --formats npy --objects.count=" + objects + " " +
+                   kSplit,
                t.path() / "ds");
-      check_against_manifest(t.path() / "ds",
-                             test::preset_config(preset, {{"dataset.count", "40"},
-                                                          {"objects.count", objects},
-                                                          {"output.formats", "npy"},
-                                                          {"output.split",
-                                                           "train:0.6, val:0.2, test:0.2"}}));
+      check_against_manifest(
+          t.path() / "ds",
+          test::preset_config(preset, {{"dataset.count", "40"},
+                                       {"objects.count", objects},
+                                       {"output.formats", "npy"},
+                                       {"output.split", "train:0.6, val:0.2, test:0.2"}}));
       BOOST_TEST(run_cli("verify -q " + t.str("ds")).exit_code == 0);
     }
   }
@@ -283,8 +284,7 @@ BOOST_AUTO_TEST_CASE(sigkill_then_resume_is_one_runs_bytes) {
   TempDir t;
   const std::string args = "--preset detection --count 240 --jobs 1 --formats npy " + kSplit;
   generate(args, t.path() / "ref");
-  const std::string command =
-      bin() + " generate " + args + "--resume -q --out " + t.str("o");
+  const std::string command = bin() + " generate " + args + "--resume -q --out " + t.str("o");
   int killed = 0;
   for (int attempt = 0; attempt < 3; ++attempt) {
     const auto r = kill_mid_run(command, t.path() / "o");

@@ -8,14 +8,13 @@ namespace shapegen::npy {
 namespace {
 
 constexpr std::string_view kMagic("\x93NUMPY\x01\x00", 8);  // NUL within
-constexpr std::size_t kAlign = 64;           // numpy.lib.format.ARRAY_ALIGN
-constexpr std::size_t kGrowthDigits = 21;    // numpy.lib.format.GROWTH_AXIS_MAX_DIGITS
+constexpr std::size_t kAlign = 64;                          // numpy.lib.format.ARRAY_ALIGN
+constexpr std::size_t kGrowthDigits = 21;  // numpy.lib.format.GROWTH_AXIS_MAX_DIGITS
 
 // Python's repr of a tuple of integers: "(3,)", "(3, 4)".
 std::string tuple(const std::vector<std::uint64_t>& shape) {
   std::string s = "(";
-  for (std::size_t i = 0; i < shape.size(); ++i)
-    s += (i ? ", " : "") + std::to_string(shape[i]);
+  for (std::size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
   return s + (shape.size() == 1 ? ",)" : ")");
 }
 

@@ -15,13 +15,14 @@
 // knows how many rows of each split this folder holds), then each row
 // appended; memory does not grow. Shards' files join under one header
 // (Join::npy).
+#include "dataset/npy.hpp"
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "dataset/layouts/layout.hpp"
 #include "dataset/manifest.hpp"
-#include "dataset/npy.hpp"
 #include "shapegen/keypoints.hpp"
 
 namespace shapegen::layouts {
@@ -62,8 +63,8 @@ class Arrays : public Sink {
     if (sample.objects.size() > objects_)
       throw std::logic_error("npy: a row with more objects than objects.count allows");
     const Image& image = sample.image;
-    s.images->write(std::string_view(reinterpret_cast<const char*>(image.pixels.data()),
-                                     image.pixels.size()));
+    s.images->write(
+        std::string_view(reinterpret_cast<const char*>(image.pixels.data()), image.pixels.size()));
     std::string index, counts, classes, boxes, keypoints;
     npy::append(index, std::int64_t(sample.index));
     npy::append(counts, std::int64_t(sample.objects.size()));
