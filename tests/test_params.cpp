@@ -144,7 +144,7 @@ BOOST_AUTO_TEST_CASE(each_enum_name_table_matches_the_names_its_key_declares) {
   // output.formats allows the layouts chosen by name, from the layout table.
   BOOST_TEST(declared_names("output.formats") == layouts::format_names());
   BOOST_TEST(declared_names("output.formats") ==
-                 (std::vector<std::string>{"imagefolder", "coco", "yolo", "masks"}),
+                 (std::vector<std::string>{"imagefolder", "coco", "yolo", "masks", "npy"}),
              boost::test_tools::per_element());
   // The occluder's tables are private to occlude.cpp; field() compared them
   // with their keys when the catalog was built, or find_option would have thrown.

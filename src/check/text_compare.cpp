@@ -87,6 +87,58 @@ class LineComparer : public TextOutput {
   bool done_ = false;             // missing, or its difference reported
 };
 
+// A binary file: the first differing byte, or a length that differs.
+class ByteComparer : public TextOutput {
+ public:
+  ByteComparer(const std::filesystem::path& path, std::string name, ReportProblem report)
+      : name_(std::move(name)), report_(std::move(report)) {
+    std::string problem = unreadable(path, name_);
+    if (problem.empty()) {
+      found_.open(path, std::ios::binary);
+      if (!found_) problem = name_ + ": cannot be read";
+    }
+    if (!problem.empty()) {
+      report_(std::move(problem), std::nullopt);
+      done_ = true;
+    }
+  }
+
+  void write(std::string_view text) override {
+    if (done_ || text.empty()) return;
+    buffer_.resize(text.size());
+    found_.read(buffer_.data(), std::streamsize(text.size()));
+    const std::size_t got = std::size_t(found_.gcount());
+    const std::size_t m = std::size_t(
+        std::mismatch(text.begin(), text.begin() + got, buffer_.begin()).first - text.begin());
+    if (m < got) return differ(name_ + ": differs from byte " + std::to_string(offset_ + m));
+    offset_ += got;
+    if (got < text.size())
+      differ(name_ + ": " + std::to_string(offset_) + " bytes, shorter than expected");
+  }
+
+  void write_location(std::string_view prefix) override { write(prefix); }
+
+  void close() override {
+    if (done_) return;
+    if (found_.peek() != std::ifstream::traits_type::eof())
+      differ(name_ + ": longer than the expected " + std::to_string(offset_) + " bytes");
+    done_ = true;
+  }
+
+ private:
+  void differ(std::string problem) {
+    report_(std::move(problem), std::nullopt);
+    done_ = true;
+  }
+
+  std::string name_;
+  ReportProblem report_;
+  std::ifstream found_;
+  std::vector<char> buffer_;
+  std::uint64_t offset_ = 0;  // bytes compared equal so far
+  bool done_ = false;         // missing, or its difference reported
+};
+
 // One record per line, line k for row k: every differing line is reported
 // with its first differing field and fails its row.
 class RowComparer : public TextOutput {
@@ -173,6 +225,8 @@ std::unique_ptr<TextOutput> compare_text(const std::filesystem::path& path, cons
     case TextCheck::table:
       return std::make_unique<LineComparer>(path, name, check == TextCheck::table,
                                             std::move(report));
+    case TextCheck::bytes:
+      return std::make_unique<ByteComparer>(path, name, std::move(report));
     case TextCheck::rows:
       return std::make_unique<RowComparer>(path, name, std::move(report), std::move(label_of_row));
     case TextCheck::input:

@@ -23,6 +23,8 @@ enum class TextCheck {
   input,  // the recipe verify itself reads (dataset.ini): present, not compared
   tar,    // a tar of rows' members (WebDataset): members in order, PNG members by pixels
           // within the tolerance (they fail their row), the others byte for byte
+  bytes,  // a binary file appended row by row (the array layout's .npy): byte for byte,
+          // whatever the tolerance: "<file>: differs from byte N" (0-based), or its length
 };
 
 // How a comparer judges an image.

@@ -32,7 +32,8 @@ DatasetPlan::DatasetPlan(const Config& config, const Shard& shard, int jobs)
       splitter_(output_.split, output_.split_mode, run_.seed, std::uint64_t(run_.count),
                 Sampler(config), jobs),
       recipe_(config.to_ini()),
-      keypoints_(keypoint_schema(config)) {}
+      keypoints_(keypoint_schema(config)),
+      max_objects_(std::size_t(bind_params(config, objects_params()).count.hi)) {}
 
 PlanRow DatasetPlan::row(std::uint64_t index) const {
   PlanRow r;

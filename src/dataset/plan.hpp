@@ -52,6 +52,8 @@ class DatasetPlan {
   const Generator& generator() const { return generator_; }
   // One keypoint schema for every file that writes keypoints (COCO, YOLO pose).
   const KeypointSchema& keypoints() const { return keypoints_; }
+  // The most objects a row may hold (objects.count's upper end).
+  std::size_t max_objects() const { return max_objects_; }
   // Rows of the whole dataset: stems, ids and splits are those of the whole,
   // whatever the shard.
   std::uint64_t row_count() const { return rows_; }
@@ -91,6 +93,7 @@ class DatasetPlan {
   Splitter splitter_;
   std::string recipe_;
   KeypointSchema keypoints_;
+  std::size_t max_objects_;
 };
 
 }  // namespace shapegen

@@ -130,6 +130,9 @@ void merge_datasets(const MergeOptions& options) {
       case Join::coco:
         join_coco(paths, to);
         break;
+      case Join::npy:
+        join_npy(paths, to);
+        break;
       case Join::tar: {
         if (paths.size() == 1) {  // the whole tar lies in one shard: it is that file
           place_row_file(paths.front(), to);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/file_check.hpp"
+#include "dataset/npy.hpp"
 #include "dataset/tar.hpp"
 #include "shapegen/config.hpp"
 #include "shapegen/error.hpp"
@@ -222,6 +223,40 @@ void join_tar(const Paths& parts, const fs::path& out_path,
     if (next == tar::Reader::Next::bad) not_ours(parts[i], reader.error());
   }
   out.write(tar::end(written));
+  out.close();
+}
+
+void join_npy(const Paths& parts, const fs::path& out_path) {
+  // First the headers: the merged one counts every part's rows.
+  std::vector<npy::Header> heads;
+  for (const fs::path& part : parts) {
+    Part in(part);
+    std::string bytes(npy::kMaxHeader, '\0');
+    bytes.resize(std::size_t(in.sgetn(bytes.data(), std::streamsize(bytes.size()))));
+    const auto head = npy::read_header(bytes);
+    if (!head || head->shape.empty()) not_ours(part, "no .npy header of ours");
+    if (!heads.empty() && (head->descr != heads[0].descr ||
+                           !std::equal(head->shape.begin() + 1, head->shape.end(),
+                                       heads[0].shape.begin() + 1, heads[0].shape.end())))
+      not_ours(part, "its array differs from " + parts[0].string() + "'s but for its rows");
+    std::uint64_t row = npy::element_bytes(head->descr);
+    for (std::size_t i = 1; i < head->shape.size(); ++i) row *= head->shape[i];
+    std::error_code ec;
+    if (fs::file_size(part, ec) != head->length + head->shape[0] * row || ec)
+      not_ours(part, "its length is not its header's rows");
+    heads.push_back(*head);
+  }
+  std::vector<std::uint64_t> shape = heads.at(0).shape;
+  shape[0] = 0;
+  for (const npy::Header& h : heads) shape[0] += h.shape[0];
+  Out out(out_path);
+  out.write(npy::header(heads[0].descr, shape));
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    Part in(parts[i]);
+    std::string head(heads[i].length, '\0');
+    in.sgetn(head.data(), std::streamsize(head.size()));  // read, and checked, above
+    out.copy_rest(in);
+  }
   out.close();
 }
 

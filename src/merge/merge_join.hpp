@@ -25,6 +25,9 @@ void join_coco(const Paths& parts, const std::filesystem::path& out);
 // `belongs(part, member name)` says whether a member may be in that part.
 void join_tar(const Paths& parts, const std::filesystem::path& out,
               const std::function<bool(std::size_t part, const std::string& name)>& belongs);
+// npy/<split>/*.npy: one header counting the rows of every part (the same
+// array but for its first axis), then every part's rows.
+void join_npy(const Paths& parts, const std::filesystem::path& out);
 // data.yaml: `part` with its "path: " line naming `location`.
 void write_location(const std::filesystem::path& part, const std::filesystem::path& out,
                     const std::filesystem::path& location);

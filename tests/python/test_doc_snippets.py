@@ -1,7 +1,7 @@
 """Every ```python snippet of docs/FORMATS.md and docs/PYTHON.md runs as it
 stands (doc_snippets.py: a fresh interpreter each, offline), in a folder
 holding `ds`, a dataset with every layout the snippets read (ImageFolder,
-COCO, YOLO, masks; train and val). Blocks marked `python signature` show a
+COCO, YOLO, masks, npy; train and val). Blocks marked `python signature` show a
 call's signature and are left out."""
 import os
 import pathlib
@@ -19,7 +19,7 @@ docs = pathlib.Path(os.environ["SHAPEGEN_SOURCE_DIR"]) / "docs"
 
 with workdir() as tmp:
     generate(binary, os.path.join(tmp, "ds"), "--preset", "basic", "--count", "40",
-             "--formats", "imagefolder,coco,yolo,masks", "--split", "train=0.8,val=0.2")
+             "--formats", "imagefolder,coco,yolo,masks,npy", "--split", "train=0.8,val=0.2")
     for page in ("FORMATS.md", "PYTHON.md"):
         snippets = doc_snippets.python_blocks(docs / page)
         checks.check(len(snippets) >= 3, f"{page}: {len(snippets)} python snippets")

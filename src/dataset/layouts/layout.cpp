@@ -14,8 +14,8 @@ namespace {
 
 // A deque: rows added by a test leave the others where plans point at them.
 std::deque<LayoutDecl>& rows() {
-  static std::deque<LayoutDecl> table = {primary(), imagefolder(), coco(),
-                                         yolo(),    masks(),       webdataset()};
+  static std::deque<LayoutDecl> table = {primary(), imagefolder(), coco(), yolo(),
+                                         masks(),   webdataset(),  npy()};
   return table;
 }
 

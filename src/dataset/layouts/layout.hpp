@@ -10,7 +10,7 @@
 // tools that read it write beside it, its share of the size estimate and
 // the sink itself. The plan, --overwrite, verify, merge and the estimate
 // read nothing else, so a layout is one file and one row (layout.cpp; the
-// files are imagefolder.cpp, coco.cpp, yolo.cpp, masks.cpp, webdataset.cpp).
+// files are imagefolder.cpp, coco.cpp, yolo.cpp, masks.cpp, npy.cpp, webdataset.cpp).
 #include <deque>
 #include <filesystem>
 #include <memory>
@@ -34,6 +34,7 @@ enum class Join {
   location,  // the same in every shard but the line naming the folder (data.yaml's "path:"),
              // which then names the merged one
   recipe,    // dataset.ini: the shards' recipe without their shard records
+  npy,       // a NumPy array of rows: one header counting every part's rows, then their rows
 };
 
 // A file a layout owns, as a path relative to the dataset folder in which a
@@ -84,6 +85,7 @@ LayoutDecl imagefolder();
 LayoutDecl coco();
 LayoutDecl yolo();
 LayoutDecl masks();
+LayoutDecl npy();
 LayoutDecl webdataset();  // switched on by output.webdataset_samples, not output.formats
 
 // Every row, the primary first, in the order the writer feeds them.
