@@ -91,10 +91,17 @@ Staging::~Staging() {
 
 void Staging::commit() {
   std::error_code ec;
-  // The run's own files go first, the run record last: a folder without it
-  // is complete (or nothing), never an interrupted run to resume.
-  for (const char* name : {kCheckpointFile, kScratchDir, kRecipeFile, kRunFile})
-    fs::remove_all(dir_ / name, ec);
+  // The run's own files (".shapegen-*", with what a killed run left half
+  // written, such as the checkpoint's temporary name) go first, the run
+  // record last: a folder without it is complete (or nothing), never an
+  // interrupted run to resume.
+  std::vector<fs::path> own;
+  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename().string().rfind(".shapegen-", 0) == 0 &&
+        it->path().filename() != kRunFile)
+      own.push_back(it->path());
+  for (const fs::path& p : own) fs::remove_all(p, ec);
+  fs::remove(dir_ / kRunFile, ec);
   if (!fs::exists(out_, ec)) {
     fs::rename(dir_, out_, ec);
     if (ec)
