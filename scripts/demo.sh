@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh cli
 ./build/shapegen generate --preset basic --out out --overwrite
 ./build/shapegen preview --preset basic --count 24 --out out-preview.png
-echo "dataset: $(pwd)/out  (images/, manifest.jsonl, labels.csv, dataset.ini)"
+echo "dataset: $(pwd)/out  (images/, manifest.jsonl, labels.csv, classes.json, dataset.ini)"
 echo "preview: $(pwd)/out-preview.png"
